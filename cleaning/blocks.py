@@ -1,0 +1,324 @@
+"""Flatten a page into an ordered list of text blocks, once.
+
+Every later rule (title, prev/next, related block, main content, sections) works on
+this list instead of walking the tree again: the DOM is parsed once and walked once,
+which is what keeps the cleaner fast. A block is what a reader sees as one line or
+paragraph: a ``<p>``, a heading, a list item, a table row, a run of text between
+``<br>``s, or the loose text of a ``<div>``. Each block keeps the shape facts the
+rules need (tag, links, bold share, the chain of containers around it), never the
+site's class names as such: classes only feed a generic boilerplate hint.
+
+Plain-text dumps become blocks too (one per non-empty line), so the same structure
+detection serves both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from cleaning.textnorm import collapse_spaces
+
+# Elements that start a new block. Everything else is inline and joins the current one.
+BLOCK_TAGS = frozenset(
+    (
+        "p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt "
+        "dd table thead tbody tfoot tr td th caption pre blockquote figure figcaption form "
+        "fieldset address details summary center hr body html dialog menu"
+    ).split()
+)
+# Elements whose content is never article text.
+# (<figcaption>: captions describe a picture, they are not the article's prose.)
+SKIP_TAGS = frozenset(
+    (
+        "script style noscript template svg iframe object embed canvas select option button "
+        "input textarea head meta link title map video audio source picture math figcaption"
+    ).split()
+)
+# Structural elements that are boilerplate wherever they appear.
+# (Not <form>: ASP.NET pages wrap the whole page in one.)
+BOILER_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
+HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BOLD_TAGS = frozenset({"strong", "b"})
+
+# Generic class/id words of page furniture (readability's family of hints). They only
+# mark a container as *likely* boilerplate; the content scorer weighs them.
+_BOILER_HINT = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|"
+    r"side|aside|widget|share|sharing|social|comments?|advert\w*|ads?|adv|banner|sponsor\w*|"
+    r"promo\w*|popular|hot|tags?|pagination|pager|paging|copyright|login|signup|subscribe|"
+    r"newsletter|cookie\w*|modal|popup|toolbar|masthead|related|recommend\w*|outbrain|taboola|"
+    r"caption|credits?|gallery|slideshow|carousel|lightbox|byline|author|dateline|timestamp|"
+    r"print|breaking|subscription|paywall|most-?read|trending|teaser|readmore|read-more|"
+    r"more-stories|newsletter\w*|signup|disclaimer|overlay|skip|hidden|sr-only|visually-hidden)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_ARTICLE_HINT = re.compile(
+    r"(?:^|[\s_-])(?:article|post|entry|content|story|main|body|text|detail)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Link:
+    """An anchor inside a block: its visible text and absolute URL."""
+
+    text: str
+    url: str
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element that holds blocks; used to score where the article is."""
+
+    tag: str
+    parent: int  # index of the parent container, -1 for the root
+    boiler: bool  # this element or an ancestor is page furniture by its tag (nav, footer...)
+    article_hint: bool  # <article>/<main>, itemprop=articleBody, or an article-like class
+    hinted: bool = False  # its own class/id names furniture ("sidebar", "share"...)
+
+
+@dataclass(slots=True)
+class Block:
+    """One visual line or paragraph of the page."""
+
+    text: str
+    tag: str  # the block element that holds it: p, h2, li, td, div... ("line" for text dumps)
+    container: int  # index into the page's containers (innermost block element)
+    link_chars: int = 0
+    bold_chars: int = 0
+    links: list[Link] = field(default_factory=list)
+    heading: int = 0  # 1-6 for <h1>..<h6>
+    list_id: int = 0  # container index of the enclosing <ul>/<ol>/<dl>, 0 when none
+    row_id: int = 0  # container index of the enclosing <tr>, 0 when none
+    boiler: bool = False
+    preformatted: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def bold_share(self) -> float:
+        return self.bold_chars / len(self.text) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class Page:
+    """The flattened page: blocks in reading order plus the containers around them."""
+
+    blocks: list[Block]
+    containers: list[Container]
+
+    def ancestors(self, container: int) -> list[int]:
+        """Container indexes from ``container`` up to the root, innermost first."""
+        chain = []
+        while container >= 0:
+            chain.append(container)
+            container = self.containers[container].parent
+        return chain
+
+
+class _Builder:
+    """Single-pass tree walker that accumulates inline text into blocks."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.containers: list[Container] = [Container("root", -1, False, False)]
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.bold_chars = 0
+        self.links: list[Link] = []
+        self.link_depth = 0
+        self.bold_depth = 0
+        self.pre_depth = 0
+        self.heading = 0
+        self.current = 0  # innermost container
+        self.block_tag = "div"
+        self.list_id = 0
+        self.row_id = 0
+
+    # -- block boundaries -------------------------------------------------
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        self.parts = []
+        pre = self.pre_depth > 0
+        text = raw.strip("\n") if pre else collapse_spaces(raw)
+        if text.strip():
+            self.blocks.append(
+                Block(
+                    text=text,
+                    tag=self.block_tag,
+                    container=self.current,
+                    link_chars=min(self.link_chars, len(text)),
+                    bold_chars=min(self.bold_chars, len(text)),
+                    links=self.links,
+                    heading=self.heading,
+                    list_id=self.list_id,
+                    row_id=self.row_id,
+                    boiler=self.containers[self.current].boiler,
+                    preformatted=pre,
+                )
+            )
+        self.link_chars = 0
+        self.bold_chars = 0
+        self.links = []
+
+    def add_text(self, text: str) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        if self.link_depth or self.bold_depth:
+            n = len(text.strip())
+            if self.link_depth:
+                self.link_chars += n
+            if self.bold_depth:
+                self.bold_chars += n
+
+    # -- the walk ---------------------------------------------------------
+    def walk(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.add_text(child.text_content or "")
+            elif tag in SKIP_TAGS or tag is None or tag.startswith("-"):
+                continue
+            elif tag == "br":
+                if self.pre_depth:
+                    self.parts.append("\n")
+                else:
+                    self.flush()
+            elif tag in BLOCK_TAGS:
+                self.enter_block(child, tag)
+            else:
+                self.enter_inline(child, tag)
+
+    def enter_inline(self, node: LexborNode, tag: str) -> None:
+        attrs = node.attributes
+        if "hidden" in attrs or _is_hidden(attrs):
+            return
+        if tag == "a":
+            href = attrs.get("href")
+            start = len(self.parts)
+            self.link_depth += 1
+            self.walk(node)
+            self.link_depth -= 1
+            if href and not href.startswith(("javascript:", "#", "mailto:", "tel:")):
+                text = collapse_spaces("".join(self.parts[start:]))
+                if text:
+                    self.links.append(Link(text, urljoin(self.base_url, href.strip())))
+            return
+        if tag in BOLD_TAGS:
+            self.bold_depth += 1
+            self.walk(node)
+            self.bold_depth -= 1
+            return
+        if tag == "img":
+            return
+        self.walk(node)
+
+    def enter_block(self, node: LexborNode, tag: str) -> None:
+        attrs = node.attributes
+        if "hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true":
+            return
+        self.flush()
+        parent = self.containers[self.current]
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        boiler = parent.boiler or tag in BOILER_TAGS
+        if tag == "header" and not parent.article_hint:
+            boiler = True
+        article_hint = (
+            tag in ("article", "main")
+            or attrs.get("itemprop") == "articleBody"
+            or (bool(hint) and _ARTICLE_HINT.search(hint) is not None)
+        )
+        # Class words are only a hint: a wrapper called "side-by-side" must not sink the
+        # article, so the content chooser judges hints relative to the region it picks.
+        hinted = bool(hint) and not article_hint and _BOILER_HINT.search(hint) is not None
+        saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
+        self.containers.append(Container(tag, self.current, boiler, article_hint, hinted))
+        self.current = len(self.containers) - 1
+        self.block_tag = tag
+        if tag in HEADING_LEVEL:
+            self.heading = HEADING_LEVEL[tag]
+        elif tag in ("ul", "ol", "dl", "menu"):
+            self.list_id = self.current
+        elif tag == "tr":
+            self.row_id = self.current
+        if tag == "pre":
+            self.pre_depth += 1
+        self.walk(node)
+        self.flush()
+        if tag == "pre":
+            self.pre_depth -= 1
+        self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
+
+
+def _is_hidden(attrs: dict[str, str | None]) -> bool:
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def html_to_page(body: LexborNode, base_url: str) -> Page:
+    """Flatten a parsed ``<body>`` into blocks, resolving links against ``base_url``."""
+    builder = _Builder(base_url)
+    builder.walk(body)
+    builder.flush()
+    return Page(_merge_table_rows(builder.blocks), builder.containers)
+
+
+def _merge_table_rows(blocks: list[Block]) -> list[Block]:
+    """Join the one-line cells of a table row into one ``a | b | c`` block.
+
+    Cells that hold several blocks (layout tables) are left alone.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.row_id and block.tag in ("td", "th"):
+            j = i
+            while j < len(blocks) and blocks[j].row_id == block.row_id:
+                j += 1
+            cells = blocks[i:j]
+            if 1 < len(cells) <= 20 and len({c.container for c in cells}) == len(cells):
+                merged = Block(
+                    text=" | ".join(c.text for c in cells),
+                    tag="tr",
+                    container=cells[0].container,
+                    link_chars=sum(c.link_chars for c in cells),
+                    bold_chars=sum(c.bold_chars for c in cells),
+                    links=[link for c in cells for link in c.links],
+                    row_id=block.row_id,
+                    boiler=block.boiler,
+                )
+                # A table row belongs to the table, not to its first cell.
+                merged.container = _table_container(cells[0])
+                out.append(merged)
+                i = j
+                continue
+        out.append(block)
+        i += 1
+    return out
+
+
+def _table_container(cell: Block) -> int:
+    return cell.row_id
+
+
+def text_to_page(text: str) -> Page:
+    """Blocks of a plain-text dump: one per non-empty line, all in one container."""
+    blocks = [
+        Block(text=line, tag="line", container=0)
+        for line in (collapse_spaces(raw) for raw in text.splitlines())
+        if line
+    ]
+    return Page(blocks, [Container("root", -1, False, True)])

@@ -1,0 +1,155 @@
+"""Choosing the article's blocks among the page's: where the main text is.
+
+Readability's idea, on our block list: every paragraph-like block votes for the
+container that holds it (fully for its parent, half for the grandparent, a third
+above), weighted by its length and commas; the best container, less its link
+density, is the article. Siblings that carry more article-like text join it (a lead
+paragraph in its own ``<div>``). Within that region each block is then checked
+against the boilerplate rules, each a named reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cleaning.blocks import Block, Page
+from cleaning.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
+from cleaning.textnorm import cjk_share
+
+_TEXT_HOLDERS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "pre", "blockquote",
+     "dd", "dt", "figcaption", "caption", "summary", "address"}
+)
+_BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500}
+
+
+@dataclass(slots=True)
+class Content:
+    """The article's blocks (page order) and the boilerplate removed from among them."""
+
+    indexes: list[int]
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+def min_paragraph_chars(text: str) -> int:
+    """Length that makes a block paragraph-like: CJK packs a sentence in fewer characters."""
+    return 10 if cjk_share(text) > 0.3 else 25
+
+
+def boilerplate_reason(block: Block) -> str | None:
+    """The named boilerplate rule a block matches, if any."""
+    text = block.text
+    if len(text) > 600:
+        return None
+    for name, pattern in BOILERPLATE_LINES.items():
+        limit = _BOILERPLATE_MAX_CHARS.get(name, 200)
+        if len(text) <= limit and pattern.search(text):
+            return name
+    if FURNITURE_HEADING.match(text) and len(text) <= 40:
+        return "furniture_heading"
+    return None
+
+
+def choose_content(page: Page, excluded: set[int]) -> Content:
+    """Indexes of the article's blocks, in page order."""
+    blocks, containers = page.blocks, page.containers
+    score = [0.0] * len(containers)
+    good = [0] * len(containers)
+    bad = [0] * len(containers)
+    for i, block in enumerate(blocks):
+        chain = page.ancestors(block.container)
+        n = len(block.text)
+        if i in excluded or block.boiler:
+            for c in chain:
+                bad[c] += n
+            continue
+        link = block.link_chars
+        for c in chain:
+            good[c] += n - link
+            bad[c] += link
+        if block.link_density > 0.33 or n < min_paragraph_chars(block.text):
+            continue
+        vote = 1 + min(n / 100, 3) + block.text.count(",") + block.text.count("，")
+        holder = chain[1:] if containers[block.container].tag in _TEXT_HOLDERS else chain
+        for depth, c in enumerate(holder[:3]):
+            score[c] += vote / (1, 2, 3)[depth]
+    best = max(
+        range(len(containers)),
+        key=lambda c: score[c] * (1 - bad[c] / max(good[c] + bad[c], 1)),
+    )
+    if score[best] == 0:
+        return _fallback_content(page, excluded)
+    roots = _with_content_siblings(page, best, score, good, bad)
+    return _filter_region(page, roots, excluded)
+
+
+def _with_content_siblings(
+    page: Page, best: int, score: list[float], good: list[int], bad: list[int]
+) -> set[int]:
+    """The best container plus its siblings that read like article text."""
+    parent = page.containers[best].parent
+    roots = {best}
+    if parent < 0:
+        return roots
+    threshold = max(10.0, score[best] * 0.2)
+    for c, container in enumerate(page.containers):
+        if c == best or container.parent != parent or container.boiler:
+            continue
+        linky = bad[c] > 0.25 * max(good[c], 1)
+        if not linky and (score[c] >= threshold or good[c] >= 200):
+            roots.add(c)
+    return roots
+
+
+def _filter_region(page: Page, roots: set[int], excluded: set[int]) -> Content:
+    blocks, containers = page.blocks, page.containers
+    content = Content(indexes=[])
+    region_is_boiler = all(containers[r].boiler for r in roots)
+    furniture: set[int] = set()  # containers opened by a "Popular articles"-like heading
+    for i, block in enumerate(blocks):
+        if i in excluded:
+            continue
+        chain = page.ancestors(block.container)
+        inside = _chain_below_roots(chain, roots)
+        if inside is None:
+            continue
+        if (
+            (block.boiler and not region_is_boiler)
+            or any(containers[c].hinted for c in inside)
+            or furniture.intersection(inside)
+        ):
+            content.removed["furniture"] += 1
+            continue
+        reason = boilerplate_reason(block)
+        if reason == "furniture_heading" and len(inside) > 1:
+            furniture.add(inside[1])  # the heading's own box: what follows in it goes too
+        if reason is None and _is_link_line(block):
+            reason = "link_list"
+        if reason:
+            content.removed[reason] += 1
+            continue
+        content.indexes.append(i)
+    return content
+
+
+def _chain_below_roots(chain: list[int], roots: set[int]) -> list[int] | None:
+    """The part of an ancestor chain inside the region (root excluded), None if outside."""
+    for depth, c in enumerate(chain):
+        if c in roots:
+            return chain[:depth]
+    return None
+
+
+def _is_link_line(block: Block) -> bool:
+    """A line that is mostly links (menus, tag lists, "read more" lines), not prose."""
+    if block.heading:
+        return block.link_density >= 0.9  # a linked heading is a teaser, not a subheading
+    if block.link_density < 0.5:
+        return False
+    return not (block.link_density < 0.8 and SENTENCE_END.search(block.text))
+
+
+def _fallback_content(page: Page, excluded: set[int]) -> Content:
+    """No paragraph-like block anywhere (text dumps, tiny pages): keep every clean block."""
+    return _filter_region(page, {0}, excluded)

@@ -1,0 +1,195 @@
+"""Previous/next links and the related-articles block, found by their wording.
+
+Both are boilerplate for the text but part of the site's link graph, so they are
+lifted out into structured fields before the main content is chosen. They are
+searched over the whole page: sites put them inside the article container as often
+as outside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaning.blocks import Block, Link, Page
+from cleaning.patterns import (
+    ELLIPSIS_END,
+    FURNITURE_HEADING,
+    NEXT_LABEL,
+    NEXT_LABEL_INLINE,
+    PAGINATION_WORDS,
+    PREV_LABEL,
+    RELATED_HEADING,
+)
+from cleaning.schema import PageLink, RelatedLink
+
+MAX_NAV_LINE = 250  # a prev/next line is short
+MAX_RELATED_TITLE = 200
+
+
+@dataclass(slots=True)
+class LinkParts:
+    """What this module lifted out of the page, and which blocks it consumed."""
+
+    prev: PageLink | None = None
+    next: PageLink | None = None
+    related: list[RelatedLink] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+
+
+def find_link_parts(page: Page, *, has_links: bool = True) -> LinkParts:
+    """Find prev/next and related links. ``has_links`` is False for text dumps."""
+    parts = LinkParts()
+    _find_prev_next(page.blocks, parts, has_links)
+    _find_related(page, parts, has_links)
+    return parts
+
+
+# --- prev / next -------------------------------------------------------------
+def _find_prev_next(blocks: list[Block], parts: LinkParts, has_links: bool) -> None:
+    for i, block in enumerate(blocks):
+        if len(block.text) > MAX_NAV_LINE or block.heading:
+            continue
+        for label, attr in ((PREV_LABEL, "prev"), (NEXT_LABEL, "next")):
+            if getattr(parts, attr) is not None:
+                continue
+            match = label.match(block.text)
+            if match is None:
+                continue
+            rest = block.text[match.end() :]
+            following = None
+            if attr == "prev":
+                inline_next = NEXT_LABEL_INLINE.search(rest)
+                if inline_next:
+                    following = rest[inline_next.end() :]
+                    rest = rest[: inline_next.start()]
+            link = _nav_link(rest, block, blocks, i, has_links, first=True)
+            if link is None:
+                continue
+            setattr(parts, attr, link)
+            parts.consumed.add(i)
+            if not rest.strip() and i + 1 < len(blocks):
+                parts.consumed.add(i + 1)  # the title sat on the line after the label
+            if following and parts.next is None:
+                nxt = _nav_link(following, block, blocks, i, has_links, first=False)
+                if nxt is not None:
+                    parts.next = nxt
+
+
+def _nav_link(
+    title: str, block: Block, blocks: list[Block], i: int, has_links: bool, *, first: bool
+) -> PageLink | None:
+    """The link a prev/next label points at: on the same line, or on the next one."""
+    title = title.strip(" :：|-–—")
+    links = block.links
+    if not title and i + 1 < len(blocks):  # label alone, e.g. "Previous article" / <a>Title</a>
+        after = blocks[i + 1]
+        if len(after.text) <= MAX_NAV_LINE and (after.links or not has_links):
+            title, links = after.text, after.links
+    if not title or PAGINATION_WORDS.match(title):
+        return None
+    if not has_links:
+        return PageLink(title=title, url=None)
+    link = _link_in(title, links, first=first)
+    if link is None:
+        return None
+    return PageLink(title=link.text.strip(" :：|-–—") or title, url=link.url)
+
+
+def _link_in(title: str, links: list[Link], *, first: bool) -> Link | None:
+    """The link whose text belongs to ``title`` (a label may also be part of the link)."""
+    candidates = [link for link in links if link.text in title or title in link.text]
+    if not candidates:
+        return None
+    link = candidates[0] if first else candidates[-1]
+    if PAGINATION_WORDS.match(link.text):
+        return None
+    if PREV_LABEL.match(link.text) or NEXT_LABEL.match(link.text):
+        # "« Previous: Title" inside the <a>: keep only the title part.
+        for label in (PREV_LABEL, NEXT_LABEL):
+            m = label.match(link.text)
+            if m:
+                return Link(link.text[m.end() :], link.url)
+    return link
+
+
+# --- related block -----------------------------------------------------------
+def _find_related(page: Page, parts: LinkParts, has_links: bool) -> None:
+    blocks = page.blocks
+    seen_urls: set[str] = set()
+    for i, block in enumerate(blocks):
+        if i in parts.consumed or len(block.text) > 60 or not RELATED_HEADING.match(block.text):
+            continue
+        entries, used = _collect_related(page, i, parts.consumed, has_links)
+        if not entries:
+            continue
+        parts.consumed.add(i)
+        parts.consumed.update(used)
+        for entry in entries:
+            key = entry.url or entry.title
+            if key not in seen_urls:
+                seen_urls.add(key)
+                parts.related.append(entry)
+
+
+def _collect_related(
+    page: Page, start: int, consumed: set[int], has_links: bool
+) -> tuple[list[RelatedLink], list[int]]:
+    """Entries after a related heading: a title (link), optionally followed by a snippet."""
+    blocks = page.blocks
+    entries: list[RelatedLink] = []
+    used: list[int] = []
+    scope: int | None = None  # the container that holds heading and entries
+    j = start + 1
+    while j < len(blocks) and j not in consumed:
+        block = blocks[j]
+        if RELATED_HEADING.match(block.text) or FURNITURE_HEADING.match(block.text):
+            break
+        if has_links and scope is not None and scope not in page.ancestors(block.container):
+            break
+        if _is_entry_title(block, has_links):
+            new = _entries_from_title_block(block, has_links)
+            if not new:
+                break
+            if has_links and scope is None:
+                scope = _common_container(page, blocks[start].container, block.container)
+            entries.extend(new)
+        elif entries and not entries[-1].snippet and _is_snippet(block, has_links):
+            entries[-1].snippet = block.text
+        else:
+            break
+        used.append(j)
+        j += 1
+    return entries, used
+
+
+def _is_entry_title(block: Block, has_links: bool) -> bool:
+    if has_links:
+        return bool(block.links) and block.link_density >= 0.5
+    return len(block.text) <= MAX_RELATED_TITLE and not ELLIPSIS_END.search(block.text)
+
+
+def _is_snippet(block: Block, has_links: bool) -> bool:
+    if has_links:
+        return block.link_density < 0.5
+    return True
+
+
+def _entries_from_title_block(block: Block, has_links: bool) -> list[RelatedLink]:
+    if not has_links:
+        return [RelatedLink(title=block.text, url=None, snippet="")]
+    links = [link for link in block.links if len(link.text) <= MAX_RELATED_TITLE]
+    if len(links) == 1:
+        link = links[0]
+        # "<a>Title</a> snippet text..." in one block: the rest is the snippet.
+        rest = block.text.replace(link.text, "", 1).strip(" -–—:：|")
+        return [RelatedLink(title=link.text, url=link.url, snippet=rest)]
+    return [RelatedLink(title=link.text, url=link.url, snippet="") for link in links]
+
+
+def _common_container(page: Page, a: int, b: int) -> int:
+    ancestors_a = page.ancestors(a)
+    ancestors_b = set(page.ancestors(b))
+    for container in ancestors_a:
+        if container in ancestors_b:
+            return container
+    return 0

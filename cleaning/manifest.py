@@ -1,0 +1,76 @@
+"""The run manifest: what one run did, beside the dataset in ``_runs/<run_id>.json``.
+
+Every page that did not become a record is counted under a named reason, so a user
+can see from the manifest alone what a crawl or a clean run lost and why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from cleaning.schema import SCHEMA_VERSION
+from cleaning.version import EXTRACTOR_VERSION
+
+MANIFEST_DIR = "_runs"
+MAX_PROBLEMS = 1000  # the manifest lists at most this many failed sources
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC time plus a random suffix."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def utc_now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class RunManifest:
+    """Counts and provenance of one run; written atomically at the end of the run."""
+
+    run_id: str
+    command: str
+    started_at: str = field(default_factory=utc_now_iso)
+    finished_at: str | None = None
+    status: str = "running"
+    pages_fetched: int = 0
+    records_written: int = 0
+    files: list[str] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    # One entry per failed input or page ({"source": ..., "reason": ...}), capped.
+    problems: list[dict[str, str]] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    schema_version: str = SCHEMA_VERSION
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+
+    def error(self, reason: str, source: str | None = None, detail: str | None = None) -> None:
+        self.errors[reason] += 1
+        if source is not None and len(self.problems) < MAX_PROBLEMS:
+            self.problems.append({"source": source, "reason": detail or reason})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["skipped"] = dict(sorted(self.skipped.items()))
+        data["errors"] = dict(sorted(self.errors.items()))
+        return data
+
+    def write(self, out_dir: str | os.PathLike[str]) -> Path:
+        """Write ``_runs/<run_id>.json`` under a temporary name, then rename it."""
+        folder = Path(out_dir) / MANIFEST_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.run_id}.json"
+        tmp = folder / f".{self.run_id}.json.tmp"
+        tmp.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+        return path

@@ -1,0 +1,172 @@
+"""The wording of page parts, in the languages of the sites we crawl.
+
+All regexes are compiled once, here. None has nested unbounded quantifiers, so none
+can backtrack catastrophically; ``tests/test_patterns.py`` times each on hostile input.
+They are matched against one block's text at a time (a line or a paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numbered headings -------------------------------------------------------
+CJK_DIGITS = "零〇一二三四五六七八九十"
+_CJK_NUM = f"[{CJK_DIGITS}]{{1,3}}"
+
+# Each alternative names the numbering style; a section sequence uses one style.
+NUMBERED_HEADING = re.compile(
+    r"^\s*(?:"
+    r"(?P<dot>\d{1,2})\s*[.．。](?!\d)\s*"  # 1.  1．
+    r"|(?P<comma>\d{1,2})\s*[、，]\s*"  # 1、
+    r"|(?P<paren>\d{1,2})\s*[)）]\s*"  # 1)
+    r"|[(（]\s*(?P<wrapped>\d{1,2})\s*[)）]\s*"  # (1) （1）
+    rf"|(?P<cjk>{_CJK_NUM})\s*[、.．,，]\s*"  # 一、
+    rf"|[(（]\s*(?P<cjkwrapped>{_CJK_NUM})\s*[)）]\s*"  # （一）
+    rf"|第\s*(?P<cjkord>{_CJK_NUM}|\d{{1,2}})\s*"  # 第一步 第2点
+    r"[步点条个种招类大部分章节、：:，,. ]\s*[、：:，,.]?\s*"
+    r"|(?P<word>step|tip|part|section|method|reason|way|sign|rule|no\.?|#)\s*"
+    r"(?P<wordnum>\d{1,2})\s*(?:[:.)：–—-]\s*|\s)"  # Step 1: Tip 2 -
+    r")"
+    r"(?P<heading>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def cjk_numeral_value(text: str) -> int | None:
+    """Value of a small Chinese numeral (1-99).
+
+    >>> cjk_numeral_value("十二"), cjk_numeral_value("二十一"), cjk_numeral_value("三")
+    (12, 21, 3)
+    """
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if not text or any(c not in digits and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return digits[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    value = (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+    return value or None
+
+
+# --- previous / next article ------------------------------------------------
+# The label, then an optional colon, then (maybe) the title on the same line.
+PREV_LABEL = re.compile(
+    r"^\s*(?:<<|«|‹|←)\s*[:：]?\s*"
+    r"|^\s*(?:上一篇|上一条|上一页|上篇|前一篇)\s*[:：]?\s*"
+    r"|^\s*(?:previous|prev\.?|older)(?:\s+(?:article|post|story|entry|page|reading))?\s*[:：]\s*"
+    r"|^\s*(?:previous|prev\.?)\s+(?:article|post|story|entry)\s*",
+    re.IGNORECASE,
+)
+NEXT_LABEL = re.compile(
+    r"^\s*(?:>>|»|›|→)\s*[:：]?\s*"
+    r"|^\s*(?:下一篇|下一条|下一页|下篇|后一篇)\s*[:：]?\s*"
+    r"|^\s*(?:next|newer)(?:\s+(?:article|post|story|entry|page|reading))?\s*[:：]\s*"
+    r"|^\s*next\s+(?:article|post|story|entry)\s*",
+    re.IGNORECASE,
+)
+# Where one line carries both links, e.g. "上一篇：A 下一篇：B".
+NEXT_LABEL_INLINE = re.compile(
+    r"\s(?:>>|»)\s*[:：]?\s*|(?:下一篇|下一条|下篇)\s*[:：]?\s*"
+    r"|\s(?:next(?:\s+(?:article|post|story|entry))?)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# Bare pagination words that are not article titles.
+PAGINATION_WORDS = re.compile(
+    r"^\s*(?:next|previous|prev|older|newer|more|page|上一页|下一页|首页|尾页|末页|"
+    r"next page|previous page|older posts|newer posts|\d+|[<>«»‹›←→]+)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# --- related-articles block -------------------------------------------------
+RELATED_HEADING = re.compile(
+    r"^\s*(?:"
+    r"recommend(?:ed)?(?:\s+(?:for\s+you|articles?|reading|posts?|stories|content))?"
+    r"|related(?:\s+(?:articles?|posts?|reading|stories|content|topics|links|news|pages))?"
+    r"|(?:you|readers)\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|you\s+may\s+also\s+want\s+to\s+read|see\s+also|further\s+reading|read\s+more"
+    r"|more\s+(?:articles?|stories|on\s+this\s+topic|from\s+this\s+category|like\s+this)"
+    r"|(?:also\s+)?read(?:\s+also|\s+next)|what\s+to\s+read\s+next"
+    r"|相关(?:推荐|文章|阅读|内容|资讯|链接|新闻)|推荐(?:阅读|文章|内容)?|猜你喜欢|延伸阅读"
+    r"|热门推荐|精彩推荐|相關(?:文章|推薦|閱讀)|推薦(?:閱讀|文章)?|関連記事|おすすめ記事"
+    r")\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# --- boilerplate lines --------------------------------------------------------
+# Headings of page furniture blocks: a block list under them is not article text.
+FURNITURE_HEADING = re.compile(
+    r"^\s*(?:popular(?:\s+(?:articles?|posts?|stories|now))?"
+    r"|most\s+(?:read|popular|viewed|shared)(?:\s+[\w'’]+){0,4}"
+    r"|trending(?:\s+now)?|latest(?:\s+(?:articles?|posts?|news))?|hot\s+(?:articles?|topics)"
+    r"|categories|tags?|archives?|share(?:\s+this(?:\s+article)?)?|follow\s+us"
+    r"|热门(?:文章|推荐|标签|阅读)?|最新(?:文章|资讯)|点击排行|排行榜|热点(?:资讯)?|标签|分享到?"
+    r")\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# Whole-line boilerplate: each alternative is one kind, named for the run manifest.
+BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
+    "breadcrumb": re.compile(
+        r"^\s*(?:current\s+location|you\s+are\s+here|location|当前位置|您的位置|所在位置|"
+        r"当前的位置|現在位置)\s*[:：]|^\s*(?:home|首页|主页)\s*(?:>|»|›|/|＞|→)\s*\S",
+        re.IGNORECASE,
+    ),
+    "editor": re.compile(
+        r"^\s*[(（\[]?\s*(?:"
+        r"(?:editor|responsible\s+editor|author|source|photo|image|credit|"
+        r"责任编辑|编辑|责编|审核|校对|作者|来源|文|图|摄影|撰文|整理)\s*[:：/]"
+        r"|(?:edited|written|reviewed|medically\s+reviewed|fact[-\s]checked|photographed)\s+by\b"
+        r")\s*\S.{0,80}$",
+        re.IGNORECASE,
+    ),
+    # "By Jane Doe" / "By Jane Doe and John Roe": capitalised names only, so that
+    # "By age 40, most women..." stays.
+    "byline": re.compile(
+        r"^\s*(?:[Bb]y|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|,|de|van|von))"
+        r"{0,6}\s*(?:[,|·•-]\s*.{0,60})?$"
+    ),
+    # A short line that is mostly a date: "Published 2025-03-14 · Source: X", "2019年3月1日".
+    "dateline": re.compile(
+        r"^\s*(?:(?:published|posted|updated|last\s+updated|date|发布时间|发布日期|时间|日期|"
+        r"更新时间|发表于|发布于)\s*(?:on\s*)?[:：]?\s*)?.{0,40}?"
+        r"(?:\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+        r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+        r"[^.!?。！？]{0,60}$",
+        re.IGNORECASE,
+    ),
+    "copyright": re.compile(
+        r"(?:^|\s)(?:©|\(c\)|copyright\b|版权所有|all\s+rights\s+reserved|未经许可)",
+        re.IGNORECASE,
+    ),
+    "disclaimer": re.compile(
+        r"^\s*(?:disclaimer|免责声明|声明)\s*[:：]|"
+        r"(?:for\s+informational\s+purposes\s+only|not\s+(?:a\s+substitute|intended\s+as\s+a\s+"
+        r"substitute)\s+for\s+(?:professional\s+)?medical\s+advice|仅供参考|不作为诊断)",
+        re.IGNORECASE,
+    ),
+    "share": re.compile(
+        r"^\s*(?:share(?:\s+(?:this|on|to|via))?|分享到|分享)\s*[:：]?\s*"
+        r"(?:(?:facebook|twitter|x|email|e-mail|whatsapp|pinterest|linkedin|reddit|print|"
+        r"weibo|wechat|微信|微博|qq|qq空间|copy\s+link)[\s,|·/]*)*$",
+        re.IGNORECASE,
+    ),
+    "pagination": re.compile(
+        r"^\s*(?:page\s+\d+\s+of\s+\d+|共\s*\d+\s*页|第\s*\d+\s*页)|"
+        r"^\s*(?:«|‹|<)?\s*(?:\d+\s*){2,}(?:»|›|>)?\s*(?:next|下一页)?\s*$",
+        re.IGNORECASE,
+    ),
+    "tags": re.compile(r"^\s*(?:tags?|标签|关键词|keywords?)\s*[:：]", re.IGNORECASE),
+    "advert": re.compile(
+        r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad|广告|推广)\s*$",
+        re.IGNORECASE,
+    ),
+}
+
+# The "Recommend"-style snippets are cut with an ellipsis.
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|。。。|\.\.\.\s*\]|\[\.\.\.\]|\.\.\.more)\s*$")
+# A line that ends like a sentence (a heading usually does not).
+SENTENCE_END = re.compile(r"[.!。！;；]['\"”’)）]*\s*$")

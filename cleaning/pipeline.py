@@ -1,0 +1,240 @@
+"""From a raw page to a record: the order in which the cleaning steps run.
+
+``clean_html`` parses once (selectolax/lexbor), flattens the page into blocks once,
+and every step after that works on the block list:
+
+1. title (``<h1>`` / ``og:title`` / ``<title>``), 2. prev/next and related links,
+3. the main content region, 4. numbered sections, 5. the article check, 6. the record.
+
+A page that is not an article gives no record but a named ``skip_reason``, which the
+crawler and the offline cleaner count in the run manifest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from cleaning.blocks import Block, Page, html_to_page, text_to_page
+from cleaning.content import Content, choose_content
+from cleaning.decode import decode_html, decode_text
+from cleaning.language import detect_language
+from cleaning.linkblocks import LinkParts, find_link_parts
+from cleaning.schema import Record, content_hash, stable_id
+from cleaning.sections import Structure, split_sections
+from cleaning.textnorm import cjk_share, count_words, fix_text
+from cleaning.title import comparable, find_text_title, find_title
+from cleaning.urls import canonical_url, site_of
+from cleaning.version import EXTRACTOR_VERSION
+
+MIN_ARTICLE_WORDS = 30  # below this, a page is a stub or a form whatever it claims
+SURE_ARTICLE_WORDS = 250  # above this, prose needs no other sign of being an article
+MAX_HTML_CHARS = 5_000_000  # bound the work on a hostile page
+
+
+@dataclass(slots=True)
+class CleanResult:
+    """A record, or the reason the page gave none."""
+
+    record: Record | None
+    skip_reason: str | None = None
+
+
+@dataclass(slots=True)
+class _HeadInfo:
+    title: str = ""
+    og_title: str = ""
+    og_type: str = ""
+    canonical: str | None = None
+    has_article_element: bool = False
+
+
+def clean_html(
+    body: bytes | str,
+    *,
+    url: str,
+    declared_encoding: str | None = None,
+    fetched_at: datetime | None = None,
+    http_status: int | None = None,
+    crawl_id: str = "",
+) -> CleanResult:
+    """Clean one HTML page into a record (or a skip reason)."""
+    html, _encoding = decode_html(body, declared_encoding)
+    if not html.strip():
+        return CleanResult(None, "empty")
+    html = html[:MAX_HTML_CHARS]
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return CleanResult(None, "empty")
+    head = _read_head(tree)
+    page = html_to_page(tree.body, url)
+    _repair_text(page, html)
+    title, title_index = find_title(page.blocks, head.title, head.og_title)
+    links = find_link_parts(page, has_links=True)
+    excluded = set(links.consumed)
+    excluded.update(_title_repeats(page.blocks, title, title_index))
+    content = choose_content(page, excluded)
+    blocks = [page.blocks[i] for i in content.indexes]
+    structure = split_sections(blocks)
+    reason = _not_article_reason(structure, blocks, links, head)
+    if reason:
+        return CleanResult(None, reason)
+    canonical = canonical_url(url, head.canonical)
+    record = _build_record(
+        url=url,
+        canonical=canonical,
+        title=title,
+        structure=structure,
+        links=links,
+        fetched_at=fetched_at,
+        http_status=http_status,
+        crawl_id=crawl_id,
+    )
+    return CleanResult(record)
+
+
+def clean_text(
+    body: bytes | str,
+    *,
+    url: str,
+    fetched_at: datetime | None = None,
+    crawl_id: str = "",
+) -> CleanResult:
+    """Clean a plain-text dump of a page (title on the first line) into a record."""
+    text, _encoding = decode_text(body)
+    text = fix_text(text)
+    page = text_to_page(text)
+    if not page.blocks:
+        return CleanResult(None, "empty")
+    title, title_lines = find_text_title(page.blocks)
+    links = find_link_parts(page, has_links=False)
+    excluded = set(links.consumed) | title_lines
+    content = choose_content(page, excluded)
+    blocks = [page.blocks[i] for i in content.indexes]
+    structure = split_sections(blocks)
+    if not structure.intro and not structure.sections:
+        return CleanResult(None, "empty")
+    record = _build_record(
+        url=url,
+        canonical=url,
+        title=title,
+        structure=structure,
+        links=links,
+        fetched_at=fetched_at,
+        http_status=None,
+        crawl_id=crawl_id,
+    )
+    return CleanResult(record)
+
+
+def _read_head(tree: LexborHTMLParser) -> _HeadInfo:
+    info = _HeadInfo()
+    node = tree.css_first("title")
+    if node is not None:
+        info.title = fix_text(node.text(deep=True).strip())
+    for meta in tree.css("meta[property], meta[name]"):
+        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
+        value = (meta.attributes.get("content") or "").strip()
+        if key == "og:title" and value:
+            info.og_title = fix_text(value)
+        elif key == "og:type":
+            info.og_type = value.lower()
+    for link in tree.css("link[rel]"):
+        rels = (link.attributes.get("rel") or "").lower().split()
+        if "canonical" in rels:
+            info.canonical = link.attributes.get("href")
+            break
+    info.has_article_element = tree.css_first("article") is not None
+    return info
+
+
+def _repair_text(page: Page, html: str) -> None:
+    """Run ftfy on block texts, but only on pages where mojibake is possible at all."""
+    if html.isascii():
+        return
+    for block in page.blocks:
+        block.text = fix_text(block.text)
+        for link in block.links:
+            link.text = fix_text(link.text)
+
+
+def _title_repeats(blocks: list[Block], title: str, title_index: int | None) -> set[int]:
+    """The title's own block, and copies of the title line near the top of the body."""
+    found = set() if title_index is None else {title_index}
+    key = comparable(title)
+    if not key:
+        return found
+    for i, block in enumerate(blocks[:200]):
+        if len(block.text) <= len(title) + 10 and comparable(block.text) == key:
+            found.add(i)
+    return found
+
+
+def _not_article_reason(
+    structure: Structure, blocks: list[Block], links: LinkParts, head: _HeadInfo
+) -> str | None:
+    """Why this page is not an article (a list, a stub, a form), or None if it is one."""
+    text = "\n".join(b.text for b in blocks)
+    words = count_words(text)
+    if words == 0:
+        return "no_text"
+    if words < MIN_ARTICLE_WORDS * (0.5 if cjk_share(text) > 0.3 else 1):
+        return "too_short"
+    teasers = sum(1 for b in blocks if b.text.rstrip().endswith(("...", "…")))
+    if teasers >= 3 and teasers * 3 >= len(blocks):
+        return "listing"
+    if words >= SURE_ARTICLE_WORDS:
+        return None
+    signs = (
+        bool(structure.sections),
+        links.prev is not None or links.next is not None,
+        bool(links.related),
+        head.og_type == "article",
+        head.has_article_element,
+    )
+    return None if any(signs) else "too_short"
+
+
+def _build_record(
+    *,
+    url: str,
+    canonical: str,
+    title: str,
+    structure: Structure,
+    links: LinkParts,
+    fetched_at: datetime | None,
+    http_status: int | None,
+    crawl_id: str,
+) -> Record:
+    intro = "\n\n".join(structure.intro)
+    pieces = [intro] if intro else []
+    for line, section in zip(structure.heading_lines, structure.sections, strict=True):
+        pieces.append(line)
+        if section.text:
+            pieces.append(section.text)
+    text = "\n\n".join(pieces)
+    return Record(
+        id=stable_id(canonical),
+        url=url,
+        canonical_url=canonical,
+        site=site_of(canonical) or site_of(url),
+        title=title,
+        intro=intro,
+        text=text,
+        sections=structure.sections,
+        related=links.related,
+        prev=links.prev,
+        next=links.next,
+        language=detect_language(text),
+        word_count=count_words(text),
+        content_hash=content_hash(text),
+        fetched_at=fetched_at,
+        http_status=http_status,
+        crawl_id=crawl_id,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+__all__ = ["CleanResult", "Content", "clean_html", "clean_text"]

@@ -1,0 +1,168 @@
+"""The record: one row per article, schema v1.
+
+This module is the single source of truth for the dataset's columns. The Parquet
+writer, the validator and ``docs/schema.md`` all derive from :data:`ARROW_SCHEMA`,
+which is itself built from the dataclasses below, so a column cannot be added in
+one place and forgotten in another.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered part of an article: ``number`` is None when the heading has none."""
+
+    number: int | None
+    heading: str
+    text: str
+
+
+@dataclass(slots=True)
+class RelatedLink:
+    """One entry of a "Recommend" / "Related articles" block."""
+
+    title: str
+    url: str | None
+    snippet: str
+
+
+@dataclass(slots=True)
+class PageLink:
+    """A previous/next article link."""
+
+    title: str
+    url: str | None
+
+
+@dataclass(slots=True)
+class Record:
+    """One cleaned article, exactly as it is stored in Parquet."""
+
+    id: str
+    url: str
+    canonical_url: str
+    site: str
+    title: str
+    intro: str
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    related: list[RelatedLink] = field(default_factory=list)
+    prev: PageLink | None = None
+    next: PageLink | None = None
+    language: str | None = None
+    word_count: int = 0
+    content_hash: str = ""
+    fetched_at: datetime | None = None
+    http_status: int | None = None
+    crawl_id: str = ""
+    extractor_version: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        """The record as a plain dict whose nested values match :data:`ARROW_SCHEMA`."""
+        return dataclasses.asdict(self)
+
+
+_LINK = pa.struct([("title", pa.string()), ("url", pa.string())])
+
+# Column order and Arrow types of schema v1 (see DESIGN.md). Kept next to the
+# dataclass; `tests/test_schema.py` checks the two name the same columns.
+ARROW_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("url", pa.string(), nullable=False),
+        pa.field("canonical_url", pa.string()),
+        pa.field("site", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("intro", pa.string()),
+        pa.field("text", pa.string()),
+        pa.field(
+            "sections",
+            pa.list_(
+                pa.struct(
+                    [("number", pa.int32()), ("heading", pa.string()), ("text", pa.string())]
+                )
+            ),
+        ),
+        pa.field(
+            "related",
+            pa.list_(
+                pa.struct([("title", pa.string()), ("url", pa.string()), ("snippet", pa.string())])
+            ),
+        ),
+        pa.field("prev", _LINK),
+        pa.field("next", _LINK),
+        pa.field("language", pa.string()),
+        pa.field("word_count", pa.int32()),
+        pa.field("content_hash", pa.string()),
+        pa.field("fetched_at", pa.timestamp("ms", tz="UTC")),
+        pa.field("http_status", pa.int16()),
+        pa.field("crawl_id", pa.string()),
+        pa.field("extractor_version", pa.string()),
+    ],
+    metadata={"healthcorpus.schema_version": SCHEMA_VERSION},
+)
+
+COLUMN_DOCS: dict[str, str] = {
+    "id": "stable: sha1 of the canonical URL (hex, 40 chars)",
+    "url": "the URL the page was fetched from (or the file it was read from)",
+    "canonical_url": "rel=canonical when present, else the URL without tracking parameters",
+    "site": "host name of the canonical URL",
+    "title": "the article's title, once (no site-name suffix)",
+    "intro": "text before the first numbered section",
+    "text": "clean body: intro, then each section's heading and text; "
+    "paragraphs separated by a blank line",
+    "sections": "numbered sections in page order; number null when unnumbered",
+    "related": "the related-articles block (Recommend, Related articles, 相关推荐...)",
+    "prev": "previous-article link, null when absent",
+    "next": "next-article link, null when absent",
+    "language": "ISO 639-1 code of `text`, detected offline",
+    "word_count": "words of `text` (CJK characters count one each)",
+    "content_hash": "sha1 of `text`, for exact dedup",
+    "fetched_at": "when the page was fetched (UTC)",
+    "http_status": "HTTP status of the response (null for offline files)",
+    "crawl_id": "the run that produced the row",
+    "extractor_version": "version of the cleaner that produced the row",
+}
+
+
+def stable_id(canonical_url: str) -> str:
+    """The record id: the same canonical URL always gives the same id, across runs."""
+    return hashlib.sha1(canonical_url.encode("utf-8")).hexdigest()
+
+
+def content_hash(text: str) -> str:
+    """Hash of the clean text, for exact-duplicate detection."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def records_to_table(records: list[Record]) -> pa.Table:
+    """Build an Arrow table with the explicit schema (never inferred from the data)."""
+    return pa.Table.from_pylist([r.to_row() for r in records], schema=ARROW_SCHEMA)
+
+
+def schema_markdown() -> str:
+    """``docs/schema.md``, generated from :data:`ARROW_SCHEMA` (a test keeps them in sync)."""
+    lines = [
+        "# Record schema v" + SCHEMA_VERSION,
+        "",
+        "Generated from `cleaning/schema.py` (`schema_markdown()`); do not edit by hand.",
+        "`tests/test_schema_docs.py` fails when the two differ. One row per article.",
+        "The file metadata key `healthcorpus.schema_version` holds the version.",
+        "",
+        "| column | Arrow type | meaning |",
+        "|---|---|---|",
+    ]
+    for f in ARROW_SCHEMA:
+        lines.append(f"| `{f.name}` | `{f.type}` | {COLUMN_DOCS[f.name]} |")
+    return "\n".join(lines) + "\n"

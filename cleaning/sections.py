@@ -1,0 +1,162 @@
+"""Splitting the article's blocks into intro and numbered sections.
+
+A numbered heading is a block that starts with a number in one of the styles of
+:data:`cleaning.patterns.NUMBERED_HEADING` and *looks* like a heading: an ``<h2>``-
+``<h6>``, a paragraph that is all bold, or a short line that does not end like a
+sentence. Candidates are grouped by numbering style, and the group that counts
+1, 2, 3... furthest is the article's sequence; other numbered lines stay text (a
+numbered list inside a section, a "(1)" sub-point). When no numbered sequence exists,
+``<h2>``-``<h4>`` headings give unnumbered sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from cleaning.blocks import Block
+from cleaning.patterns import NUMBERED_HEADING, SENTENCE_END, cjk_numeral_value
+from cleaning.schema import Section
+from cleaning.textnorm import cjk_share
+
+MAX_PLAIN_HEADING = 90  # characters of a heading that is neither <hN> nor bold
+MAX_PLAIN_HEADING_CJK = 40
+
+
+@dataclass(slots=True)
+class HeadingCandidate:
+    position: int  # index into the content block list
+    number: int
+    heading: str
+    style: str
+    strength: int  # 3 <hN>, 2 bold paragraph, 1 plain line
+
+
+@dataclass(slots=True)
+class Structure:
+    """Intro paragraphs, then sections with their display heading line."""
+
+    intro: list[str]
+    sections: list[Section]
+    heading_lines: list[str]
+
+
+def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
+    """A block that reads like a numbered heading, or None."""
+    if block.tag == "li" or (block.list_id and block.tag not in ("p", "div")) or block.row_id:
+        return None
+    match = NUMBERED_HEADING.match(block.text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    style = next(k for k in ("dot", "comma", "paren", "wrapped", "cjk", "cjkwrapped",
+                             "cjkord", "wordnum") if groups.get(k))
+    raw = groups[style]
+    number = int(raw) if raw.isdigit() else cjk_numeral_value(raw)
+    if not number:
+        return None
+    if style == "wordnum":
+        style = "word:" + groups["word"].lower()
+    heading = match.group("heading").strip()
+    if block.heading >= 2:
+        strength = 3
+    elif block.bold_share >= 0.8:
+        strength = 2
+    else:
+        limit = MAX_PLAIN_HEADING_CJK if cjk_share(heading) > 0.3 else MAX_PLAIN_HEADING
+        if len(heading) > limit or SENTENCE_END.search(heading):
+            return None
+        strength = 1
+    return HeadingCandidate(position, number, heading, style, strength)
+
+
+def _longest_run(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
+    """The first 1, 2, 3... run in page order (gaps of other lines are fine)."""
+    best: list[HeadingCandidate] = []
+    for start, first in enumerate(candidates):
+        if first.number != 1:
+            continue
+        run = [first]
+        for cand in candidates[start + 1 :]:
+            if cand.number == run[-1].number + 1:
+                run.append(cand)
+            elif cand.number == 1:
+                break
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _is_list_not_sections(run: list[HeadingCandidate], blocks: list[Block]) -> bool:
+    """Plain numbered lines with nothing between them are a list, not headings."""
+    if run[0].strength >= 2:
+        return False
+    positions = [c.position for c in run] + [len(blocks)]
+    empty = sum(1 for a, b in pairwise(positions) if b - a <= 1)
+    return empty * 2 > len(run)
+
+
+def find_numbered_headings(blocks: list[Block]) -> list[HeadingCandidate]:
+    """The article's numbered section headings, or [] when it has no sequence."""
+    groups: dict[tuple[str, int], list[HeadingCandidate]] = {}
+    for position, block in enumerate(blocks):
+        cand = numbered_candidate(block, position)
+        if cand is not None:
+            groups.setdefault((cand.style, cand.strength), []).append(cand)
+    best: list[HeadingCandidate] = []
+    for (_, strength), cands in sorted(groups.items(), key=lambda kv: -kv[0][1]):
+        run = _longest_run(cands)
+        if len(run) < 2 or _is_list_not_sections(run, blocks):
+            continue
+        if len(run) > len(best) or (len(run) == len(best) and strength > best[0].strength):
+            best = run
+    return best
+
+
+def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
+    """Unnumbered <h2>-<h4> headings (the top level present), as section starts."""
+    levels = sorted({b.heading for b in blocks if 2 <= b.heading <= 4})
+    if not levels:
+        return []
+    top = levels[0]
+    return [
+        HeadingCandidate(i, 0, b.text, "heading", 3)
+        for i, b in enumerate(blocks)
+        if b.heading == top and len(b.text) <= 200
+    ]
+
+
+def paragraphs(blocks: list[Block]) -> list[str]:
+    """Blocks to paragraphs: list items of one list, and rows of one table, stay together."""
+    out: list[str] = []
+    group_key: tuple[str, int] | None = None
+    for block in blocks:
+        if block.tag == "li" and block.list_id:
+            key: tuple[str, int] | None = ("list", block.list_id)
+        elif block.tag == "tr":
+            key = ("table", 0)
+        else:
+            key = None
+        if key is not None and key == group_key:
+            out[-1] += "\n" + block.text
+        else:
+            out.append(block.text)
+        group_key = key
+    return out
+
+
+def split_sections(blocks: list[Block]) -> Structure:
+    """Intro and sections of the article's content blocks."""
+    headings = find_numbered_headings(blocks) or find_plain_headings(blocks)
+    if not headings:
+        return Structure(paragraphs(blocks), [], [])
+    intro = paragraphs(blocks[: headings[0].position])
+    sections: list[Section] = []
+    lines: list[str] = []
+    bounds = [h.position for h in headings[1:]] + [len(blocks)]
+    for head, end in zip(headings, bounds, strict=True):
+        body = paragraphs(blocks[head.position + 1 : end])
+        number = head.number if head.number else None
+        sections.append(Section(number=number, heading=head.heading, text="\n\n".join(body)))
+        lines.append(blocks[head.position].text)
+    return Structure(intro, sections, lines)

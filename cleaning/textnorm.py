@@ -1,0 +1,62 @@
+"""Text normalisation: mojibake repair, Unicode NFC, whitespace, word counts.
+
+ftfy is the authority on mojibake; we only skip calling it on text that is plain
+ASCII (nothing it could fix), which is most of an English page and saves its cost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Keep typographic quotes as the page has them: `uncurl_quotes` would rewrite every
+# ’ and “ of a correctly encoded page, which is a change of content, not a repair.
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+
+# \s also matches NBSP, ideographic space and the like: all become one plain space.
+_SPACES = re.compile(r"\s+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# One token per run of word characters, but one per CJK ideograph / kana / hangul
+# syllable, since those scripts do not separate words with spaces.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+
+def collapse_spaces(text: str) -> str:
+    """Whitespace runs (including NBSP and line breaks) to one space, trimmed.
+
+    >>> collapse_spaces("  a\\n\\t b\\u00a0c ")
+    'a b c'
+    """
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
+def fix_text(text: str) -> str:
+    """Repair mojibake with ftfy and normalise to NFC.
+
+    >>> fix_text("donâ€™t")
+    'don’t'
+    """
+    if not text.isascii():
+        text = ftfy.fix_text(text, _FTFY_CONFIG)
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``; each CJK character counts as one word.
+
+    >>> count_words("Calf cramps 常见")
+    4
+    """
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def cjk_share(text: str) -> float:
+    """Share of characters that are CJK, to scale length thresholds for dense scripts."""
+    if not text:
+        return 0.0
+    return len(_CJK_CHAR.findall(text)) / len(text)
