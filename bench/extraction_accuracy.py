@@ -75,8 +75,13 @@ def trafilatura_extract(html: str, url: str) -> str:
     return trafilatura.extract(html) or ""
 
 
-def run(name: str, extractor: Callable[[str, str], str], pages: dict[str, tuple[str, str]],
-        truth: dict[str, str], rounds: int) -> dict[str, object]:
+def run(
+    name: str,
+    extractor: Callable[[str, str], str],
+    pages: dict[str, tuple[str, str]],
+    truth: dict[str, str],
+    rounds: int,
+) -> dict[str, object]:
     predictions: dict[str, str] = {}
     timings = []
     for _ in range(rounds):
@@ -103,8 +108,12 @@ def main() -> int:
     truth_raw = json.loads((args.bench / "ground-truth.json").read_text())
     truth = {k: v["articleBody"] for k, v in truth_raw.items()}
     pages = {
-        k: (gzip.decompress((args.bench / "html" / f"{k}.html.gz").read_bytes()).decode(
-            "utf-8", "replace"), v["url"])
+        k: (
+            gzip.decompress((args.bench / "html" / f"{k}.html.gz").read_bytes()).decode(
+                "utf-8", "replace"
+            ),
+            v["url"],
+        )
         for k, v in truth_raw.items()
     }
     results = [run("healthcorpus", ours, pages, truth, args.rounds)]
@@ -114,11 +123,15 @@ def main() -> int:
     print(f"{len(pages)} pages, {args.rounds} timing rounds (median)")
     print(f"{'extractor':<20} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8}")
     for r in results:
-        print(f"{r['name']:<20} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
-              f"{r['pages_per_s']:8.1f}")
+        print(
+            f"{r['name']:<20} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
+            f"{r['pages_per_s']:8.1f}"
+        )
     if len(results) == 2:
-        print(f"speed ratio healthcorpus/trafilatura: "
-              f"{results[0]['pages_per_s'] / results[1]['pages_per_s']:.2f}x")
+        print(
+            f"speed ratio healthcorpus/trafilatura: "
+            f"{results[0]['pages_per_s'] / results[1]['pages_per_s']:.2f}x"
+        )
     if args.per_page:
         preds = results[0]["predictions"]
         assert isinstance(preds, dict)
@@ -127,11 +140,16 @@ def main() -> int:
             p, r = page_scores(preds.get(key, ""), true_text)
             rows.append((min(p or 0, r or 0), p, r, key))
         for _worst, p, r, key in sorted(rows)[:20]:
-            print(f"{key[:12]} p={p if p is None else round(p, 3)} "
-                  f"r={r if r is None else round(r, 3)} {truth_raw[key]['url'][:80]}")
+            print(
+                f"{key[:12]} p={p if p is None else round(p, 3)} "
+                f"r={r if r is None else round(r, 3)} {truth_raw[key]['url'][:80]}"
+            )
     if args.json:
-        args.json.write_text(json.dumps(
-            [{k: v for k, v in r.items() if k != "predictions"} for r in results], indent=2))
+        args.json.write_text(
+            json.dumps(
+                [{k: v for k, v in r.items() if k != "predictions"} for r in results], indent=2
+            )
+        )
     return 0
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
@@ -66,7 +67,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 @dataclass(slots=True)
 class Link:
-    """An anchor inside a block: its visible text and absolute URL."""
+    """An anchor inside a block: its visible text and its href as written.
+
+    Resolving every href against the page URL costs more than the rest of the walk,
+    and only the few links that end up in a record need it: see ``Page.absolute``.
+    """
 
     text: str
     url: str
@@ -92,6 +97,7 @@ class Block:
     container: int  # index into the page's containers (innermost block element)
     link_chars: int = 0
     bold_chars: int = 0
+    lead_bold: str = ""  # the bold run the block starts with ("1. Heading" in a <strong>)
     links: list[Link] = field(default_factory=list)
     heading: int = 0  # 1-6 for <h1>..<h6>
     list_id: int = 0  # container index of the enclosing <ul>/<ol>/<dl>, 0 when none
@@ -114,6 +120,11 @@ class Page:
 
     blocks: list[Block]
     containers: list[Container]
+    base_url: str = ""
+
+    def absolute(self, href: str | None) -> str | None:
+        """``href`` resolved against the page's base URL."""
+        return urljoin(self.base_url, href) if href else href
 
     def ancestors(self, container: int) -> list[int]:
         """Container indexes from ``container`` up to the root, innermost first."""
@@ -127,13 +138,14 @@ class Page:
 class _Builder:
     """Single-pass tree walker that accumulates inline text into blocks."""
 
-    def __init__(self, base_url: str) -> None:
-        self.base_url = base_url
+    def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.containers: list[Container] = [Container("root", -1, False, False)]
         self.parts: list[str] = []
         self.link_chars = 0
         self.bold_chars = 0
+        self.lead_bold: list[str] = []
+        self.lead_open = True  # no plain text seen yet in this block
         self.links: list[Link] = []
         self.link_depth = 0
         self.bold_depth = 0
@@ -160,6 +172,7 @@ class _Builder:
                     container=self.current,
                     link_chars=min(self.link_chars, len(text)),
                     bold_chars=min(self.bold_chars, len(text)),
+                    lead_bold=collapse_spaces("".join(self.lead_bold)) if self.lead_bold else "",
                     links=self.links,
                     heading=self.heading,
                     list_id=self.list_id,
@@ -170,12 +183,19 @@ class _Builder:
             )
         self.link_chars = 0
         self.bold_chars = 0
+        self.lead_bold = []
+        self.lead_open = True
         self.links = []
 
     def add_text(self, text: str) -> None:
         if not text:
             return
         self.parts.append(text)
+        if self.lead_open:
+            if self.bold_depth:
+                self.lead_bold.append(text)
+            elif text.strip():
+                self.lead_open = False
         if self.link_depth or self.bold_depth:
             n = len(text.strip())
             if self.link_depth:
@@ -214,12 +234,14 @@ class _Builder:
             if href and not href.startswith(("javascript:", "#", "mailto:", "tel:")):
                 text = collapse_spaces("".join(self.parts[start:]))
                 if text:
-                    self.links.append(Link(text, urljoin(self.base_url, href.strip())))
+                    self.links.append(Link(text, href.strip()))
             return
         if tag in BOLD_TAGS:
             self.bold_depth += 1
             self.walk(node)
             self.bold_depth -= 1
+            if self.bold_depth == 0 and self.lead_bold:
+                self.lead_open = False  # the leading bold run is over
             return
         if tag == "img":
             return
@@ -235,14 +257,13 @@ class _Builder:
         boiler = parent.boiler or tag in BOILER_TAGS
         if tag == "header" and not parent.article_hint:
             boiler = True
+        article_word, boiler_word = _class_hints(hint) if hint else (False, False)
         article_hint = (
-            tag in ("article", "main")
-            or attrs.get("itemprop") == "articleBody"
-            or (bool(hint) and _ARTICLE_HINT.search(hint) is not None)
+            tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or article_word
         )
         # Class words are only a hint: a wrapper called "side-by-side" must not sink the
         # article, so the content chooser judges hints relative to the region it picks.
-        hinted = bool(hint) and not article_hint and _BOILER_HINT.search(hint) is not None
+        hinted = boiler_word and not article_hint
         saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
         self.containers.append(Container(tag, self.current, boiler, article_hint, hinted))
         self.current = len(self.containers) - 1
@@ -262,17 +283,26 @@ class _Builder:
         self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
 
 
+@lru_cache(maxsize=4096)
+def _class_hints(hint: str) -> tuple[bool, bool]:
+    """(names article content, names page furniture) for a class+id string.
+
+    Cached: a page repeats the same few class strings hundreds of times.
+    """
+    return _ARTICLE_HINT.search(hint) is not None, _BOILER_HINT.search(hint) is not None
+
+
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
     style = attrs.get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
 def html_to_page(body: LexborNode, base_url: str) -> Page:
-    """Flatten a parsed ``<body>`` into blocks, resolving links against ``base_url``."""
-    builder = _Builder(base_url)
+    """Flatten a parsed ``<body>``; links will resolve against ``base_url``."""
+    builder = _Builder()
     builder.walk(body)
     builder.flush()
-    return Page(_merge_table_rows(builder.blocks), builder.containers)
+    return Page(_merge_table_rows(builder.blocks), builder.containers, base_url)
 
 
 def _merge_table_rows(blocks: list[Block]) -> list[Block]:

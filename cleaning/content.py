@@ -18,8 +18,27 @@ from cleaning.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
 from cleaning.textnorm import cjk_share
 
 _TEXT_HOLDERS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "pre", "blockquote",
-     "dd", "dt", "figcaption", "caption", "summary", "address"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "pre",
+        "blockquote",
+        "dd",
+        "dt",
+        "figcaption",
+        "caption",
+        "summary",
+        "address",
+    }
 )
 _BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500}
 

@@ -23,9 +23,7 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> tupl
     content_type = f"text/html; charset={declared_encoding}" if declared_encoding else None
     if content_type and resolve_encoding(declared_encoding or "") is None:
         content_type = None  # an unknown label: fall back to meta and sniffing
-    encoding, text = html_to_unicode(
-        content_type, body, auto_detect_fun=_sniff_encoding
-    )
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_sniff_encoding)
     if text.count(_REPLACEMENT) > 20 and not html_body_declared_encoding(body):
         # A wrong HTTP charset on a page that declares nothing: try the usual suspects.
         sniffed = _sniff_encoding(body)
@@ -38,8 +36,11 @@ def decode_text(body: bytes | str) -> tuple[str, str]:
     """``(text, encoding used)`` of a plain-text file (BOM, then strict UTF-8, then sniffing)."""
     if isinstance(body, str):
         return body, "unicode"
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
-                      (b"\xfe\xff", "utf-16")):
+    for bom, name in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if body.startswith(bom):
             return body.decode(name, errors="replace"), name
     encoding = _sniff_encoding(body) or "utf-8"

@@ -41,6 +41,9 @@ def find_link_parts(page: Page, *, has_links: bool = True) -> LinkParts:
     parts = LinkParts()
     _find_prev_next(page.blocks, parts, has_links)
     _find_related(page, parts, has_links)
+    for link in (parts.prev, parts.next, *parts.related):
+        if link is not None:
+            link.url = page.absolute(link.url)
     return parts
 
 
@@ -115,7 +118,7 @@ def _link_in(title: str, links: list[Link], *, first: bool) -> Link | None:
 # --- related block -----------------------------------------------------------
 def _find_related(page: Page, parts: LinkParts, has_links: bool) -> None:
     blocks = page.blocks
-    seen_urls: set[str] = set()
+    seen: set[str] = set()
     for i, block in enumerate(blocks):
         if i in parts.consumed or len(block.text) > 60 or not RELATED_HEADING.match(block.text):
             continue
@@ -125,9 +128,9 @@ def _find_related(page: Page, parts: LinkParts, has_links: bool) -> None:
         parts.consumed.add(i)
         parts.consumed.update(used)
         for entry in entries:
-            key = entry.url or entry.title
-            if key not in seen_urls:
-                seen_urls.add(key)
+            key = page.absolute(entry.url) or entry.title
+            if key not in seen:
+                seen.add(key)
                 parts.related.append(entry)
 
 

@@ -65,6 +65,16 @@ class RunManifest:
         data["errors"] = dict(sorted(self.errors.items()))
         return data
 
+    @classmethod
+    def read(cls, path: str | os.PathLike[str]) -> RunManifest:
+        """A manifest written by :meth:`write`, back into the dataclass."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        fields["skipped"] = Counter(fields.get("skipped") or {})
+        fields["errors"] = Counter(fields.get("errors") or {})
+        fields["problems"] = list(fields.get("problems") or [])
+        return cls(**fields)
+
     def write(self, out_dir: str | os.PathLike[str]) -> Path:
         """Write ``_runs/<run_id>.json`` under a temporary name, then rename it."""
         folder = Path(out_dir) / MANIFEST_DIR

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cleaning.dataset import DatasetWriter
+from cleaning.dedup import VersionFilter
 from cleaning.manifest import RunManifest, new_run_id, utc_now_iso
 from cleaning.pipeline import clean_html, clean_text
 from cleaning.schema import Record
@@ -58,13 +59,16 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[Path]:
             raise InputError(f"{raw}: no such file or directory")
 
 
-def detect_format(path: Path, head: bytes) -> str:
-    """``html`` or ``text``, from the file name, else from the first bytes."""
+def detect_format(path: Path, head: bytes) -> str | None:
+    """``html`` or ``text`` from the file name, else from the first bytes of a file
+    without a suffix; None for other files (styles, images, JSON) met in a folder."""
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
+    if suffix:
+        return None
     sample = head[:4096].lstrip().lower()
     if sample.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in sample:
         return "html"
@@ -86,6 +90,8 @@ def clean_file(path: Path, fmt: str, run_id: str) -> FileOutcome:
     if b"\x00" in body[:8192] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
         return FileOutcome(name, error="binary file, not HTML or text")
     kind = detect_format(path, body) if fmt == "auto" else fmt
+    if kind is None:
+        return FileOutcome(name, skip_reason="not_a_page_file")
     url = path.resolve().as_uri()
     fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
     try:
@@ -135,10 +141,9 @@ def clean_paths(
     manifest = RunManifest(
         run_id=run_id,
         command="clean",
-        settings={"inputs": [str(Path(i).resolve()) for i in inputs], "format": fmt,
-                  "jobs": jobs},
+        settings={"inputs": [str(Path(i).resolve()) for i in inputs], "format": fmt, "jobs": jobs},
     )
-    seen_ids: set[str] = set()
+    versions = VersionFilter(out_dir)
     writer = DatasetWriter(out_dir, run_id)
     try:
         for outcome in _outcomes(files, fmt, run_id, max(1, jobs)):
@@ -150,10 +155,9 @@ def clean_paths(
                     on_problem(f"{outcome.path}: {outcome.error}")
             elif outcome.record is None:
                 manifest.skip(outcome.skip_reason or "not_article")
-            elif outcome.record.id in seen_ids:
-                manifest.skip("duplicate")
+            elif reason := versions.reason_to_skip(outcome.record):
+                manifest.skip(reason)
             else:
-                seen_ids.add(outcome.record.id)
                 writer.write(outcome.record)
         files_written = writer.close()
     except BaseException:

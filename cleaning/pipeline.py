@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -48,6 +49,7 @@ class _HeadInfo:
     og_title: str = ""
     og_type: str = ""
     canonical: str | None = None
+    base: str | None = None  # <base href>, which relative links resolve against
     has_article_element: bool = False
 
 
@@ -68,8 +70,8 @@ def clean_html(
     tree = LexborHTMLParser(html)
     if tree.body is None:
         return CleanResult(None, "empty")
-    head = _read_head(tree)
-    page = html_to_page(tree.body, url)
+    head = _read_head(tree, url)
+    page = html_to_page(tree.body, head.base or url)
     _repair_text(page, html)
     title, title_index = find_title(page.blocks, head.title, head.og_title)
     links = find_link_parts(page, has_links=True)
@@ -114,8 +116,9 @@ def clean_text(
     content = choose_content(page, excluded)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    if not structure.intro and not structure.sections:
-        return CleanResult(None, "empty")
+    reason = _not_article_reason(structure, blocks, links, _HeadInfo())
+    if reason:
+        return CleanResult(None, reason)
     record = _build_record(
         url=url,
         canonical=url,
@@ -129,7 +132,7 @@ def clean_text(
     return CleanResult(record)
 
 
-def _read_head(tree: LexborHTMLParser) -> _HeadInfo:
+def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     info = _HeadInfo()
     node = tree.css_first("title")
     if node is not None:
@@ -146,6 +149,9 @@ def _read_head(tree: LexborHTMLParser) -> _HeadInfo:
         if "canonical" in rels:
             info.canonical = link.attributes.get("href")
             break
+    base = tree.css_first("base[href]")
+    if base is not None:
+        info.base = urljoin(url, (base.attributes.get("href") or "").strip())
     info.has_article_element = tree.css_first("article") is not None
     return info
 

@@ -89,9 +89,7 @@ ARROW_SCHEMA = pa.schema(
         pa.field(
             "sections",
             pa.list_(
-                pa.struct(
-                    [("number", pa.int32()), ("heading", pa.string()), ("text", pa.string())]
-                )
+                pa.struct([("number", pa.int32()), ("heading", pa.string()), ("text", pa.string())])
             ),
         ),
         pa.field(

@@ -21,6 +21,7 @@ from cleaning.textnorm import cjk_share
 
 MAX_PLAIN_HEADING = 90  # characters of a heading that is neither <hN> nor bold
 MAX_PLAIN_HEADING_CJK = 40
+MAX_LEAD_HEADING = 120  # a bold lead longer than this is emphasis, not a heading
 
 
 @dataclass(slots=True)
@@ -29,7 +30,8 @@ class HeadingCandidate:
     number: int
     heading: str
     style: str
-    strength: int  # 3 <hN>, 2 bold paragraph, 1 plain line
+    strength: int  # 3 <hN>, 2 bold paragraph or bold lead, 1 plain line
+    rest: str = ""  # text after a bold lead heading, in the same paragraph
 
 
 @dataclass(slots=True)
@@ -45,12 +47,20 @@ def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
     """A block that reads like a numbered heading, or None."""
     if block.tag == "li" or (block.list_id and block.tag not in ("p", "div")) or block.row_id:
         return None
-    match = NUMBERED_HEADING.match(block.text)
+    text, rest = block.text, ""
+    if block.bold_share < 0.8 and block.lead_bold and len(block.lead_bold) <= MAX_LEAD_HEADING:
+        # "<p><strong>1. Heading.</strong> The section's first sentence...</p>"
+        text = block.lead_bold
+        rest = block.text[len(text) :].strip() if block.text.startswith(text) else ""
+    match = NUMBERED_HEADING.match(text)
     if match is None:
         return None
     groups = match.groupdict()
-    style = next(k for k in ("dot", "comma", "paren", "wrapped", "cjk", "cjkwrapped",
-                             "cjkord", "wordnum") if groups.get(k))
+    style = next(
+        k
+        for k in ("dot", "comma", "paren", "wrapped", "cjk", "cjkwrapped", "cjkord", "wordnum")
+        if groups.get(k)
+    )
     raw = groups[style]
     number = int(raw) if raw.isdigit() else cjk_numeral_value(raw)
     if not number:
@@ -58,16 +68,18 @@ def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
     if style == "wordnum":
         style = "word:" + groups["word"].lower()
     heading = match.group("heading").strip()
+    if rest:
+        heading = heading.rstrip(" :：.-–—")
     if block.heading >= 2:
         strength = 3
-    elif block.bold_share >= 0.8:
+    elif block.bold_share >= 0.8 or rest:
         strength = 2
     else:
         limit = MAX_PLAIN_HEADING_CJK if cjk_share(heading) > 0.3 else MAX_PLAIN_HEADING
         if len(heading) > limit or SENTENCE_END.search(heading):
             return None
         strength = 1
-    return HeadingCandidate(position, number, heading, style, strength)
+    return HeadingCandidate(position, number, heading, style, strength, rest)
 
 
 def _longest_run(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
@@ -156,7 +168,10 @@ def split_sections(blocks: list[Block]) -> Structure:
     bounds = [h.position for h in headings[1:]] + [len(blocks)]
     for head, end in zip(headings, bounds, strict=True):
         body = paragraphs(blocks[head.position + 1 : end])
+        if head.rest:
+            body.insert(0, head.rest)
         number = head.number if head.number else None
         sections.append(Section(number=number, heading=head.heading, text="\n\n".join(body)))
-        lines.append(blocks[head.position].text)
+        line = blocks[head.position].text
+        lines.append(line[: len(line) - len(head.rest)].strip() if head.rest else line)
     return Structure(intro, sections, lines)

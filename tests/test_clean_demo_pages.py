@@ -68,8 +68,16 @@ def test_no_boilerplate_in_text(path: str) -> None:
     record = clean_page(path).record
     assert record is not None
     text = record.text
-    for marker in ("Recommend", "<<:", ">>:", "Current location", "All rights reserved",
-                   "Popular articles", "Share:", "Editor:"):
+    for marker in (
+        "Recommend",
+        "<<:",
+        ">>:",
+        "Current location",
+        "All rights reserved",
+        "Popular articles",
+        "Share:",
+        "Editor:",
+    ):
         assert marker not in text, f"{path}: {marker!r} left in text"
     assert text.split("\n\n")[0] != record.title  # the title line is not repeated
     for related in record.related:

@@ -40,9 +40,20 @@ RELATED_TITLES = [
 def seed_dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pd.DataFrame]:
     out = tmp_path_factory.mktemp("seed")
     proc = subprocess.run(
-        [sys.executable, "-m", "crawler", "clean", str(SEED), "--format", "text", "--out",
-         str(out)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "crawler",
+            "clean",
+            str(SEED),
+            "--format",
+            "text",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     return out, pd.read_parquet(out)

@@ -1,0 +1,59 @@
+"""``healthcorpus clean INPUT... --out DIR``: clean saved pages offline into a dataset."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from crawler.commands.common import (
+    UsageError,
+    log_level,
+    positive_int,
+    prepare_out_dir,
+    say,
+    verbosity_options,
+)
+from crawler.exitcodes import EPILOG
+
+FORMATS = ("auto", "html", "text")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "clean",
+        parents=[verbosity_options()],
+        help="clean saved pages (files or folders) into a Parquet dataset",
+        description="Clean saved HTML or text pages, without any network, into the same "
+        "dataset a crawl writes.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    parser.add_argument("--out", metavar="DIR", required=True, help="dataset folder")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="auto", help="input format (default: auto)"
+    )
+    parser.add_argument(
+        "--jobs", type=positive_int, default=1, metavar="N", help="worker processes (default: 1)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in args.inputs:
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder")
+    out_dir = prepare_out_dir(args.out)
+    logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
+
+    from cleaning.offline import InputError, clean_paths
+    from crawler.commands.report import report
+
+    try:
+        manifest = clean_paths(
+            list(args.inputs), str(out_dir), fmt=args.format, jobs=args.jobs, on_problem=say
+        )
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    return report(manifest, out_dir, pages_label="pages read")

@@ -1,0 +1,122 @@
+"""What the subcommands share: options, argument checks, errors, the final report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.exitcodes import FAILED, USAGE
+
+
+class CommandError(Exception):
+    """An expected failure, reported as one ``healthcorpus: error: ...`` line."""
+
+    exit_code = FAILED
+
+
+class UsageError(CommandError):
+    """Bad arguments: a bad URL, a missing input, an unwritable output folder."""
+
+    exit_code = USAGE
+
+
+def verbosity_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="more log output: -v for INFO, -vv for DEBUG (default: warnings only)",
+    )
+    return parent
+
+
+def scrapy_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "-s",
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a Scrapy or healthcorpus setting, as `scrapy crawl -s` (repeatable)",
+    )
+    return parent
+
+
+def log_level(verbose: int) -> str:
+    return ["WARNING", "INFO", "DEBUG"][min(verbose, 2)]
+
+
+def parse_settings(pairs: list[str]) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"-s {pair}: expected NAME=VALUE")
+        overrides[name.strip()] = value
+    # Our own numeric setting is checked here; a bad value would otherwise surface as
+    # a traceback from inside Scrapy when the crawl starts.
+    if "HEALTHCORPUS_MAX_PAGES" in overrides:
+        try:
+            non_negative_int(overrides["HEALTHCORPUS_MAX_PAGES"])
+        except argparse.ArgumentTypeError as exc:
+            raise UsageError(f"-s HEALTHCORPUS_MAX_PAGES: {exc}") from None
+    return overrides
+
+
+def non_negative_int(text: str) -> int:
+    """argparse type for counts such as --max-pages (0 means no cap)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
+def positive_int(text: str) -> int:
+    value = non_negative_int(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def check_url(url: str) -> str:
+    """A start URL we can crawl: http(s), a host name, a numeric port if any."""
+    parts = urlsplit(url)
+    if "://" not in url:
+        raise UsageError(f"{url}: no scheme; did you mean http://{url.lstrip('/')} ?")
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UsageError(f"{url}: unsupported scheme {parts.scheme!r}, only http and https")
+    if not parts.hostname:
+        raise UsageError(f"{url}: no host name")
+    try:
+        parts.port  # noqa: B018 (urllib validates the port lazily, on access)
+    except ValueError:
+        raise UsageError(f"{url}: bad port") from None
+    return url
+
+
+def prepare_out_dir(path: str | Path) -> Path:
+    """Create the output folder and prove it is writable, before any work is done."""
+    folder = Path(path).expanduser().resolve()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".healthcorpus-write-check-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"{path}: cannot write the output folder: {reason}") from None
+    return folder
+
+
+def say(message: str) -> None:
+    """Progress notes go to stderr, so stdout holds only the summary."""
+    print(f"healthcorpus: {message}", file=sys.stderr, flush=True)

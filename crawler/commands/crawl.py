@@ -1,0 +1,93 @@
+"""``healthcorpus crawl URL...``: crawl sites into a Parquet dataset."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from crawler import settings as project_settings
+from crawler.commands.common import (
+    CommandError,
+    check_url,
+    log_level,
+    non_negative_int,
+    parse_settings,
+    prepare_out_dir,
+    say,
+    scrapy_options,
+    verbosity_options,
+)
+from crawler.exitcodes import EPILOG
+
+DEFAULT_OUT: str = project_settings.HEALTHCORPUS_OUT
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "crawl",
+        parents=[verbosity_options(), scrapy_options()],
+        help="crawl websites into a Parquet dataset",
+        description="Crawl the hosts of the given URLs (robots.txt obeyed, same host only) "
+        "and write one row per article into a Parquet dataset folder.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("urls", nargs="+", metavar="URL", help="start URL(s), http or https")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help=f"dataset folder (default: the HEALTHCORPUS_OUT setting, {DEFAULT_OUT!r}, "
+        "relative to the current folder)",
+    )
+    parser.add_argument(
+        "--max-pages",
+        type=non_negative_int,
+        metavar="N",
+        help="fetch at most N pages (robots.txt not counted); 0 = no cap",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    urls = [check_url(url) for url in args.urls]
+    overrides = parse_settings(args.settings)
+    # --out wins over -s HEALTHCORPUS_OUT, which wins over the project setting.
+    settings_out = overrides.pop("HEALTHCORPUS_OUT", None)
+    out_dir = prepare_out_dir(args.out or settings_out or DEFAULT_OUT)
+    return crawl_and_report(
+        urls,
+        out_dir=out_dir,
+        command="crawl",
+        max_pages=args.max_pages,
+        verbose=args.verbose,
+        overrides=overrides,
+    )
+
+
+def crawl_and_report(
+    urls: list[str],
+    *,
+    out_dir: Path,
+    command: str,
+    max_pages: int | None,
+    verbose: int,
+    overrides: dict[str, str],
+) -> int:
+    """Shared by ``crawl`` and ``demo``: run the spider, print the summary, exit code."""
+    from crawler.commands.report import report
+    from crawler.run import CrawlDidNotRun, run_crawl
+
+    say(f"crawling {', '.join(urls)} into {out_dir}")
+    try:
+        manifest = run_crawl(
+            urls,
+            out_dir=out_dir,
+            command=command,
+            max_pages=max_pages,
+            log_level=log_level(verbose),
+            overrides=overrides,
+            network_tracebacks=verbose >= 2,
+        )
+    except CrawlDidNotRun as exc:
+        raise CommandError(str(exc)) from None
+    return report(manifest, out_dir, pages_label="pages fetched")

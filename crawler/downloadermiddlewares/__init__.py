@@ -1,0 +1,1 @@
+"""Downloader middlewares: page accounting and the page budget."""

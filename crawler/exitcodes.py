@@ -1,0 +1,47 @@
+"""Exit codes of the ``healthcorpus`` command, decided from the run manifest.
+
+``scrapy crawl`` exits 0 even when the crawl failed, so cron jobs cannot rely on it;
+these codes come from what the run actually wrote.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaning.manifest import RunManifest
+
+OK = 0
+PARTIAL = 1
+USAGE = 2
+FAILED = 3
+
+EPILOG = f"""\
+exit codes:
+  {OK}  success: records written, no page failed
+  {PARTIAL}  partial: records written, but some pages failed (see the manifest's errors)
+  {USAGE}  bad arguments: bad URL, missing input, unwritable output folder
+  {FAILED}  failure: no article found (none new, none unchanged), or the run did not complete
+"""
+
+
+# Manifest statuses of a run that went to its end ("partial": some pages failed).
+COMPLETED_STATUSES = frozenset({"finished", "partial"})
+
+
+def exit_code_for(manifest: RunManifest) -> int:
+    articles_found = manifest.records_written + manifest.skipped.get("unchanged", 0)
+    if manifest.status not in COMPLETED_STATUSES or articles_found == 0:
+        return FAILED
+    if manifest.status == "partial" or sum(manifest.errors.values()) > 0:
+        return PARTIAL
+    return OK
+
+
+def explain(code: int) -> str:
+    """One line for the summary: what the exit code means for this run."""
+    return {
+        OK: "success (exit 0)",
+        PARTIAL: "partial: some pages failed, see errors (exit 1)",
+        FAILED: "failed: no article found or the run did not complete (exit 3)",
+    }.get(code, f"exit {code}")

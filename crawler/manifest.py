@@ -1,0 +1,110 @@
+"""The crawl's side of the run manifest: from Scrapy's stats and settings to RunManifest."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import scrapy
+
+from cleaning.manifest import MAX_PROBLEMS, RunManifest
+from crawler.stats_keys import (
+    ERRORS_PREFIX,
+    PAGES_FETCHED,
+    PROBLEMS,
+    SKIPPED_PREFIX,
+    counts_with_prefix,
+)
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.settings import BaseSettings
+
+# Close reasons of a crawl that ran to its end or to a limit the user set.
+COMPLETE_CLOSE_REASONS = frozenset(
+    {
+        "finished",
+        "max_pages",
+        "closespider_pagecount",
+        "closespider_itemcount",
+        "closespider_timeout",
+    }
+)
+
+# Settings that change what a crawl fetches or how politely, kept in the manifest.
+SNAPSHOT_SETTINGS = (
+    "USER_AGENT",
+    "ROBOTSTXT_OBEY",
+    "AUTOTHROTTLE_ENABLED",
+    "AUTOTHROTTLE_START_DELAY",
+    "AUTOTHROTTLE_MAX_DELAY",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY",
+    "DOWNLOAD_DELAY",
+    "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_TIMEOUT",
+    "RETRY_ENABLED",
+    "RETRY_TIMES",
+    "HEALTHCORPUS_OUT",
+    "HEALTHCORPUS_MAX_PAGES",
+)
+
+
+def _json_safe(value: Any) -> Any:
+    try:
+        json.dumps(value)
+    except TypeError:
+        return str(value)
+    return value
+
+
+def settings_snapshot(settings: BaseSettings, spider: Spider | None) -> dict[str, Any]:
+    snapshot = {name: _json_safe(settings.get(name)) for name in SNAPSHOT_SETTINGS}
+    snapshot["scrapy_version"] = scrapy.__version__
+    if spider is not None:
+        snapshot["spider"] = spider.name
+        snapshot["start_urls"] = list(getattr(spider, "start_urls", []))
+    return snapshot
+
+
+def skipped_from_stats(stats: dict[str, Any]) -> Counter[str]:
+    skipped = Counter(counts_with_prefix(stats, SKIPPED_PREFIX))
+    if forbidden := stats.get("robotstxt/forbidden"):
+        skipped["robots_txt"] += int(forbidden)
+    return skipped
+
+
+def errors_from_stats(stats: dict[str, Any]) -> Counter[str]:
+    errors = Counter(counts_with_prefix(stats, ERRORS_PREFIX))
+    # Exceptions raised by spider callbacks (Scrapy logs each with its traceback).
+    for name, count in counts_with_prefix(stats, "spider_exceptions/").items():
+        if name != "count":
+            errors[f"spider/{name}"] += count
+    return errors
+
+
+def fill_from_crawl(
+    manifest: RunManifest,
+    *,
+    stats: dict[str, Any],
+    settings: BaseSettings,
+    spider: Spider | None,
+    close_reason: str,
+) -> None:
+    """Counts, settings and status of a finished crawl, into ``manifest``."""
+    manifest.pages_fetched = int(stats.get(PAGES_FETCHED, 0))
+    manifest.skipped.update(skipped_from_stats(stats))
+    manifest.errors.update(errors_from_stats(stats))
+    for problem in stats.get(PROBLEMS) or []:
+        if len(manifest.problems) < MAX_PROBLEMS:
+            manifest.problems.append(dict(problem))
+    manifest.settings.update(settings_snapshot(settings, spider))
+    manifest.settings["close_reason"] = close_reason
+    if close_reason not in COMPLETE_CLOSE_REASONS:
+        manifest.error(f"closed/{close_reason}")
+        manifest.status = "failed"
+    elif manifest.status == "running":
+        # The statuses `cleaning.offline.clean_paths` uses too.
+        manifest.status = "partial" if manifest.errors else "finished"

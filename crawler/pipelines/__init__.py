@@ -1,0 +1,1 @@
+"""Item pipelines: each adapts Scrapy items to one call into ``cleaning``."""

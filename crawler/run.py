@@ -1,0 +1,95 @@
+"""Run the ``articles`` spider in this process and return the run's manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrapy.settings import Settings
+
+from cleaning.manifest import MANIFEST_DIR, RunManifest, new_run_id
+
+SETTINGS_MODULE = "crawler.settings"
+SPIDER = "articles"
+ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+
+class CrawlDidNotRun(RuntimeError):
+    """Scrapy stopped before the crawl wrote its manifest (see the log above)."""
+
+
+def build_settings(
+    *,
+    out_dir: Path,
+    run_id: str,
+    command: str,
+    max_pages: int | None,
+    log_level: str,
+    overrides: dict[str, str],
+) -> Settings:
+    """Project settings loaded by module name (not via scrapy.cfg, so any working
+    directory works), then ``-s`` overrides at Scrapy's ``cmdline`` priority, exactly
+    as ``scrapy crawl -s`` applies them, then the command's explicit options."""
+    settings = Settings()
+    settings.setmodule(SETTINGS_MODULE, priority="project")
+    defaults = {
+        "HEALTHCORPUS_RUN_ID": run_id,
+        "HEALTHCORPUS_COMMAND": command,
+        "LOG_LEVEL": log_level,
+    }
+    settings.setdict(defaults, priority="cmdline")
+    settings.setdict(overrides, priority="cmdline")  # -s LOG_LEVEL=DEBUG beats -v
+    if max_pages is not None:  # an explicit --max-pages beats -s HEALTHCORPUS_MAX_PAGES
+        settings.set("HEALTHCORPUS_MAX_PAGES", max_pages, priority="cmdline")
+    # The caller checked this folder and reads the manifest back from it: it is final.
+    settings.set("HEALTHCORPUS_OUT", str(out_dir), priority="cmdline")
+    return settings
+
+
+def run_crawl(
+    start_urls: list[str],
+    *,
+    out_dir: Path,
+    command: str,
+    max_pages: int | None = None,
+    log_level: str = "WARNING",
+    overrides: dict[str, str] | None = None,
+    network_tracebacks: bool = False,
+) -> RunManifest:
+    """Crawl ``start_urls`` into ``out_dir``; blocks until the crawl ends.
+
+    Twisted's reactor cannot be restarted, so this runs once per process.
+    """
+    from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
+
+    run_id = new_run_id()
+    settings = build_settings(
+        out_dir=out_dir,
+        run_id=run_id,
+        command=command,
+        max_pages=max_pages,
+        log_level=log_level,
+        overrides=overrides or {},
+    )
+    # The same choice of process class as `scrapy crawl` makes in Scrapy 2.19.
+    asyncio_reactor = settings["TWISTED_REACTOR"] == ASYNCIO_REACTOR
+    if asyncio_reactor or not settings.getbool("TWISTED_REACTOR_ENABLED"):
+        process: AsyncCrawlerProcess | CrawlerProcess = AsyncCrawlerProcess(settings)
+    else:
+        process = CrawlerProcess(settings)
+    crawler = process.create_crawler(SPIDER)
+    if not network_tracebacks:
+        from scrapy import signals
+
+        from crawler.logfilter import quiet_network_tracebacks
+
+        # Scrapy replaces its log handler when the crawl starts; filter the final one.
+        crawler.signals.connect(quiet_network_tracebacks, signal=signals.spider_opened)
+    process.crawl(crawler, start_urls=start_urls)
+    process.start()
+
+    # Read back from the settings: a `-s HEALTHCORPUS_RUN_ID=...` override wins.
+    run_id = settings["HEALTHCORPUS_RUN_ID"]
+    manifest_path = out_dir / MANIFEST_DIR / f"{run_id}.json"
+    if not manifest_path.is_file():
+        raise CrawlDidNotRun(f"the crawl stopped before writing {manifest_path}")
+    return RunManifest.read(manifest_path)

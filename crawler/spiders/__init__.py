@@ -1,0 +1,1 @@
+"""Spiders: they find pages and select what to fetch; they never clean."""

@@ -1,0 +1,139 @@
+"""The ``articles`` spider: fetch every page of the start URLs' hosts, hand HTML on.
+
+It does not decide what an article is: every HTML page becomes a ``PageItem`` and the
+cleaning pipeline keeps the articles, so the rule lives in one place (``cleaning``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urldefrag, urlsplit
+
+from scrapy import Request, Spider
+from scrapy.http import HtmlResponse, Response
+from scrapy.linkextractors import LinkExtractor
+from w3lib.encoding import http_content_type_encoding
+
+from crawler.items import PageItem
+from crawler.stats_keys import count_skipped
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def parse_start_urls(value: str | Iterable[str] | None) -> list[str]:
+    """``-a start_urls=a,b`` arrives as one string; the CLI passes a list."""
+    if value is None:
+        return []
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def host_key(url: str) -> tuple[str, int] | None:
+    """(hostname, port) with the scheme's default port filled in; None if not http(s).
+
+    Same-host means same hostname and port, whatever the scheme: ``http://h/`` and
+    ``https://h/`` are one site, ``http://h:8000/`` and ``http://h:9000/`` are two.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    try:
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
+    except ValueError:  # a port that is not a number
+        return None
+    return parts.hostname, port
+
+
+class ArticlesSpider(Spider):
+    """Crawl the hosts of ``start_urls``; yield a ``PageItem`` for every HTML page."""
+
+    name = "articles"
+
+    def __init__(
+        self,
+        start_urls: str | Iterable[str] | None = None,
+        max_pages: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.start_urls = parse_start_urls(start_urls)
+        if not self.start_urls:
+            raise ValueError("the articles spider needs start_urls (-a start_urls=URL[,URL])")
+        bad = [url for url in self.start_urls if host_key(url) is None]
+        if bad:
+            raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
+        self.hosts = {key for url in self.start_urls if (key := host_key(url)) is not None}
+        # OffsiteMiddleware matches host names only (a port here would make it warn and
+        # ignore the entry); the port is enforced by `hosts` when following links.
+        self.allowed_domains = sorted({host for host, _ in self.hosts})
+        self.max_pages = int(max_pages) if max_pages not in (None, "") else None
+        self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.max_pages is not None:
+            # Spiders are built before the settings freeze, so the argument can still
+            # set the budget that PageBudgetMiddleware reads.
+            crawler.settings.set("HEALTHCORPUS_MAX_PAGES", spider.max_pages, priority="spider")
+        return spider
+
+    async def start(self) -> AsyncIterator[Request]:
+        # Not dont_filter (Scrapy's default for start URLs): the home page is linked from
+        # every page, and must not be fetched a second time through one of those links.
+        for url in self.start_urls:
+            yield self.page_request(url)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | Request]:
+        if not isinstance(response, HtmlResponse):
+            count_skipped(self.crawler.stats, "not_html")
+            return
+        yield PageItem(
+            url=response.url,
+            body=response.body,
+            declared_encoding=declared_encoding(response),
+            http_status=response.status,
+            fetched_at=datetime.now(timezone.utc),
+        )
+        for url in self.same_host_links(response):
+            yield self.page_request(url)
+
+    def page_request(self, url: str) -> Request:
+        return Request(url, callback=self.parse, errback=self.page_failed)
+
+    def page_failed(self, failure: Failure) -> None:
+        """A page that could not be fetched, or answered with an HTTP error.
+
+        FetchStatsMiddleware has counted it already; handling it here only stops Scrapy
+        from logging a traceback for what is an ordinary network failure.
+        """
+        logger.debug("Page failed: %s", failure.getErrorMessage())
+
+    def same_host_links(self, response: HtmlResponse) -> list[str]:
+        """Links to pages of the crawled hosts, without fragments, in page order.
+
+        LinkExtractor already skips non-page extensions (images, archives, PDFs ...).
+        """
+        urls: dict[str, None] = {}
+        for link in self.links.extract_links(response):
+            url = urldefrag(link.url).url
+            if host_key(url) in self.hosts:
+                urls.setdefault(url)
+        return list(urls)
+
+
+def declared_encoding(response: Response) -> str | None:
+    """The charset of the Content-Type header, if any (meta tags are cleaning's job)."""
+    content_type = response.headers.get("Content-Type")
+    if not content_type:
+        return None
+    return http_content_type_encoding(content_type.decode("latin-1"))

@@ -1,0 +1,40 @@
+"""The few lines printed after a run: counts, where the dataset is, how to open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from cleaning.dedup import dataset_files
+from cleaning.manifest import MANIFEST_DIR, RunManifest
+
+
+def _by_reason(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "0"
+    reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(counts.items()))
+    return f"{total} ({reasons})"
+
+
+def format_summary(manifest: RunManifest, out_dir: Path, *, pages_label: str) -> str:
+    """Summary of one run; ``out_dir`` is printed absolute so it can be pasted anywhere."""
+    folder = out_dir.resolve()
+    rows = [
+        (pages_label, str(manifest.pages_fetched)),
+        ("records written", str(manifest.records_written)),
+        ("pages skipped", _by_reason(dict(manifest.skipped))),
+        ("errors", _by_reason(dict(manifest.errors))),
+        ("dataset", str(folder)),
+        ("manifest", str(folder / MANIFEST_DIR / f"{manifest.run_id}.json")),
+    ]
+    lines = [f"healthcorpus {manifest.command}: {manifest.status} (run {manifest.run_id})"]
+    lines += [f"  {label:<16} {value}" for label, value in rows]
+    parts = dataset_files(folder)
+    if parts:
+        total = sum(pq.read_metadata(p).num_rows for p in parts)
+        lines.append(f"  {'dataset holds':<16} {total} records in {len(parts)} file(s)")
+        # Paths are printed with forward slashes and no escapes needed on any OS.
+        lines.append(f'  {"open it with":<16} pandas.read_parquet("{folder.as_posix()}")')
+    return "\n".join(lines)

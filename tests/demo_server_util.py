@@ -1,0 +1,139 @@
+"""Test helpers: a recording loopback server for the demo site, and running the CLI.
+
+The server records every path it is asked for, so tests can check what the crawler
+really fetched (robots.txt obeyed, no page twice), and can answer chosen paths with
+HTTP 500 to exercise the "partial" outcome.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO_SITE = REPO / "data" / "demo_site"
+LOOPBACK = "127.0.0.1"
+CLI_TIMEOUT = 180
+
+
+@dataclass
+class DemoServer:
+    base_url: str  # "http://127.0.0.1:PORT" without a trailing slash
+    paths: list[str] = field(default_factory=list)  # every path requested, in order
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def start_url(self) -> str:
+        return self.base_url + "/"
+
+    def absolute(self, path: str) -> str:
+        return self.base_url + path
+
+    def page_paths(self) -> list[str]:
+        """Requested paths other than robots.txt."""
+        with self.lock:
+            return [p for p in self.paths if p != "/robots.txt"]
+
+
+class _RecordingHandler(SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, server_state: DemoServer, fail_paths: set[str], **kw: Any):
+        self.server_state = server_state
+        self.fail_paths = fail_paths
+        super().__init__(*args, **kw)
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        with self.server_state.lock:
+            self.server_state.paths.append(path)
+        if path in self.fail_paths:
+            self.send_error(500, "injected failure")
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_demo_site(
+    folder: Path = DEMO_SITE, *, fail_paths: Iterable[str] = ()
+) -> Iterator[DemoServer]:
+    """Serve ``folder`` on 127.0.0.1 with a free port, in a thread, recording requests."""
+    if not (folder / "index.html").is_file():
+        raise FileNotFoundError(f"{folder}: the demo site is missing (data/build_demo_site.py)")
+    state = DemoServer(base_url="")
+    handler = partial(
+        _RecordingHandler, server_state=state, fail_paths=set(fail_paths), directory=str(folder)
+    )
+    server = ThreadingHTTPServer((LOOPBACK, 0), handler)
+    server.daemon_threads = True
+    state.base_url = f"http://{LOOPBACK}:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def load_expected() -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """(article path -> expected record, non-article paths) from expected.json."""
+    data = json.loads((DEMO_SITE / "expected.json").read_text(encoding="utf-8"))
+    non_articles = list(data.pop("_non_articles"))
+    return data, non_articles
+
+
+def subprocess_env() -> dict[str, str]:
+    """The repo on PYTHONPATH (after the caller's own entries), from any folder."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env.get("PYTHONPATH"), str(REPO)]))
+    env.pop("SCRAPY_SETTINGS_MODULE", None)
+    return env
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, module: str = "crawler.cli"
+) -> subprocess.CompletedProcess[str]:
+    """``python -m crawler.cli ARGS``, as a user would run ``healthcorpus ARGS``."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=cwd,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        check=False,
+    )
+
+
+def run_scrapy(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """``scrapy ARGS`` from the project root (``python -m scrapy`` finds this Python's)."""
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args],
+        cwd=cwd,
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+        check=False,
+    )
+
+
+def read_manifests(out_dir: Path) -> list[dict[str, Any]]:
+    return [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((out_dir / "_runs").glob("*.json"))
+    ]
