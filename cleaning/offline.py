@@ -26,7 +26,7 @@ FORMATS = ("auto", "html", "text")
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far above any article page; bounds memory per file
-CHUNK = 64  # files per task when cleaning in several processes
+MAX_CHUNK = 64  # files per task when cleaning in several processes
 
 
 class InputError(Exception):
@@ -110,11 +110,14 @@ def _clean_chunk(args: tuple[list[Path], str, str]) -> list[FileOutcome]:
 
 
 def _outcomes(files: list[Path], fmt: str, run_id: str, jobs: int) -> Iterator[FileOutcome]:
-    if jobs <= 1 or len(files) <= CHUNK:
+    if jobs <= 1 or len(files) <= 1:
         for path in files:
             yield clean_file(path, fmt, run_id)
         return
-    chunks = [(files[i : i + CHUNK], fmt, run_id) for i in range(0, len(files), CHUNK)]
+    # About four chunks per worker keeps them all busy to the end without paying the
+    # inter-process cost per file.
+    size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
+    chunks = [(files[i : i + size], fmt, run_id) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for outcomes in pool.map(_clean_chunk, chunks):  # map keeps input order
             yield from outcomes

@@ -159,3 +159,16 @@ def test_python_dash_m_crawler_is_the_command() -> None:
     proc = run_cli("--help", module="crawler")
     assert proc.returncode == 0
     assert "usage: healthcorpus" in proc.stdout
+
+
+def test_clean_a_folder_with_several_jobs_gives_the_same_dataset(tmp_path: Path) -> None:
+    site = Path(__file__).resolve().parent.parent / "data" / "demo_site"
+    frames = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        proc = run_cli("clean", str(site), "--out", str(out), "--jobs", jobs)
+        assert proc.returncode == 0, proc.stderr
+        frames.append(pd.read_parquet(out).drop(columns=["crawl_id"]))
+    articles, _ = load_expected()
+    assert len(frames[0]) == len(articles)
+    pd.testing.assert_frame_equal(frames[0], frames[1])
