@@ -1,62 +1,91 @@
 """Bytes to text, once, at one boundary: every other module sees ``str``.
 
 The encoding comes from, in order: a BOM, the HTTP ``Content-Type`` charset, the
-page's ``<meta>`` declaration, then sniffing. w3lib implements that order (the one
+page's ``<meta>`` declaration, then detection. w3lib implements that order (the one
 browsers use) and maps legacy labels to their supersets (gb2312 -> gb18030).
+Detection is strict UTF-8 first (it almost never accepts bytes in another encoding),
+then uchardet (``cchardet``, C, ~0.2 ms a page), which tells GBK, Big5, Shift_JIS and
+EUC-KR apart where trying decoders in turn cannot (GB18030 accepts nearly any bytes).
+
+A declared charset that is plainly wrong (the decoded text is full of U+FFFD) is not
+trusted blindly: the other candidates are tried and the cleanest decoding wins.
 """
 
 from __future__ import annotations
 
-import re
+import cchardet
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    read_bom,
+    resolve_encoding,
+)
 
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, resolve_encoding
-
-_CJK_CANDIDATES = ("utf-8", "gb18030", "big5", "shift_jis", "euc-jp", "euc-kr")
 _REPLACEMENT = "\ufffd"
-_TEXT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+DETECT_BYTES = 64 * 1024  # enough for a confident guess, bounded cost on huge pages
+# Single-byte Latin guesses are unreliable on short texts; the web's default for
+# undeclared Western pages (WHATWG) is windows-1252.
+_LATIN_GUESSES = frozenset(
+    {"windows-1250", "windows-1252", "iso-8859-1", "iso-8859-2", "iso-8859-15", "maclatin2"}
+)
 
 
 def decode_html(body: bytes | str, declared_encoding: str | None = None) -> tuple[str, str]:
-    """``(text, encoding used)`` of an HTML body."""
+    """``(text, encoding used)`` of an HTML body; ``declared_encoding`` is the HTTP charset."""
     if isinstance(body, str):
         return body, "unicode"
+    if declared_encoding and resolve_encoding(declared_encoding) is None:
+        declared_encoding = None  # an unknown label: fall back to meta and detection
     content_type = f"text/html; charset={declared_encoding}" if declared_encoding else None
-    if content_type and resolve_encoding(declared_encoding or "") is None:
-        content_type = None  # an unknown label: fall back to meta and sniffing
-    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_sniff_encoding)
-    if text.count(_REPLACEMENT) > 20 and not html_body_declared_encoding(body):
-        # A wrong HTTP charset on a page that declares nothing: try the usual suspects.
-        sniffed = _sniff_encoding(body)
-        if sniffed and sniffed != encoding:
-            return body.decode(sniffed, errors="replace"), sniffed
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=detect_encoding)
+    if _looks_misdecoded(text) and read_bom(body) == (None, None):
+        for candidate in (html_body_declared_encoding(body), detect_encoding(body)):
+            if not candidate or resolve_encoding(candidate) in (None, resolve_encoding(encoding)):
+                continue
+            alternative = body.decode(resolve_encoding(candidate) or candidate, errors="replace")
+            if alternative.count(_REPLACEMENT) < text.count(_REPLACEMENT):
+                encoding, text = candidate, alternative
     return text, encoding
 
 
 def decode_text(body: bytes | str) -> tuple[str, str]:
-    """``(text, encoding used)`` of a plain-text file (BOM, then strict UTF-8, then sniffing)."""
+    """``(text, encoding used)`` of a plain-text file: BOM, else detection."""
     if isinstance(body, str):
         return body, "unicode"
-    for bom, name in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if body.startswith(bom):
-            return body.decode(name, errors="replace"), name
-    encoding = _sniff_encoding(body) or "utf-8"
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding:
+        return body[len(bom) :].decode(bom_encoding, errors="replace"), bom_encoding
+    encoding = detect_encoding(body) or "utf-8"
     return body.decode(encoding, errors="replace"), encoding
 
 
-def _sniff_encoding(body: bytes) -> str | None:
-    """The first candidate that decodes the bytes without error."""
-    sample = body[:65536]
-    for name in _CJK_CANDIDATES:
-        try:
-            sample.decode(name)
-        except UnicodeDecodeError as exc:
-            # A multi-byte character cut at the sample's end is not an error.
-            if exc.start >= len(sample) - 4 and len(body) > len(sample):
-                return name
-            continue
-        return name
-    return None
+def detect_encoding(body: bytes) -> str | None:
+    """The encoding of undeclared bytes: UTF-8 if they are valid UTF-8, else uchardet's."""
+    sample = body[:DETECT_BYTES]
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A character cut at the sample's end is not evidence against UTF-8.
+        if len(body) > len(sample) and exc.start >= len(sample) - 3:
+            return "utf-8"
+    guess = cchardet.detect(sample).get("encoding")
+    if not guess:
+        return None
+    name = resolve_encoding(guess.lower())
+    if name is None:
+        return None
+    return "cp1252" if guess.lower() in _LATIN_GUESSES else name
+
+
+def _looks_misdecoded(text: str) -> bool:
+    """Most non-ASCII characters are U+FFFD: the bytes were in another encoding.
+
+    A page in the right encoding with a stray U+FFFD among its other non-ASCII
+    characters is left alone.
+    """
+    bad = text.count(_REPLACEMENT)
+    if not bad:
+        return False
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return bad * 2 > non_ascii

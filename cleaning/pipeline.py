@@ -12,6 +12,7 @@ crawler and the offline cleaner count in the run manifest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -33,6 +34,10 @@ from cleaning.version import EXTRACTOR_VERSION
 MIN_ARTICLE_WORDS = 30  # below this, a page is a stub or a form whatever it claims
 SURE_ARTICLE_WORDS = 250  # above this, prose needs no other sign of being an article
 MAX_HTML_CHARS = 5_000_000  # bound the work on a hostile page
+# schema.org types that declare a page to be an article (JSON-LD "@type").
+_ARTICLE_LD = re.compile(
+    r'"@type"\s*:\s*\[?\s*"(?:\w+)?(?:Article|BlogPosting|MedicalWebPage|Report)"'
+)
 
 
 @dataclass(slots=True)
@@ -50,7 +55,7 @@ class _HeadInfo:
     og_type: str = ""
     canonical: str | None = None
     base: str | None = None  # <base href>, which relative links resolve against
-    has_article_element: bool = False
+    has_article_element: bool = False  # <article>, or JSON-LD saying it is an article
 
 
 def clean_html(
@@ -152,7 +157,10 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     base = tree.css_first("base[href]")
     if base is not None:
         info.base = urljoin(url, (base.attributes.get("href") or "").strip())
-    info.has_article_element = tree.css_first("article") is not None
+    info.has_article_element = tree.css_first("article") is not None or any(
+        _ARTICLE_LD.search(node.text() or "")
+        for node in tree.css('script[type="application/ld+json"]')
+    )
     return info
 
 
