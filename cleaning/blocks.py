@@ -42,6 +42,8 @@ SKIP_TAGS = frozenset(
 # Structural elements that are boilerplate wherever they appear.
 # (Not <form>: ASP.NET pages wrap the whole page in one.)
 BOILER_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
+# Attribute set on the element a site profile names as the article's content.
+CONTENT_MARK = "data-healthcorpus-content"
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_TAGS = frozenset({"strong", "b"})
 
@@ -86,6 +88,7 @@ class Container:
     boiler: bool  # this element or an ancestor is page furniture by its tag (nav, footer...)
     article_hint: bool  # <article>/<main>, itemprop=articleBody, or an article-like class
     hinted: bool = False  # its own class/id names furniture ("sidebar", "share"...)
+    forced: bool = False  # a site profile says the article is this element
 
 
 @dataclass(slots=True)
@@ -264,8 +267,11 @@ class _Builder:
         # Class words are only a hint: a wrapper called "side-by-side" must not sink the
         # article, so the content chooser judges hints relative to the region it picks.
         hinted = boiler_word and not article_hint
+        forced = CONTENT_MARK in attrs
+        if forced:
+            boiler = hinted = False
         saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
-        self.containers.append(Container(tag, self.current, boiler, article_hint, hinted))
+        self.containers.append(Container(tag, self.current, boiler, article_hint, hinted, forced))
         self.current = len(self.containers) - 1
         self.block_tag = tag
         if tag in HEADING_LEVEL:

@@ -73,6 +73,9 @@ def boilerplate_reason(block: Block) -> str | None:
 def choose_content(page: Page, excluded: set[int]) -> Content:
     """Indexes of the article's blocks, in page order."""
     blocks, containers = page.blocks, page.containers
+    forced = [c for c, container in enumerate(containers) if container.forced]
+    if forced:  # a site profile named the content element
+        return _filter_region(page, {forced[0]}, excluded)
     score = [0.0] * len(containers)
     good = [0] * len(containers)
     bad = [0] * len(containers)

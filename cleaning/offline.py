@@ -13,13 +13,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cleaning.dataset import DatasetWriter
 from cleaning.dedup import VersionFilter
 from cleaning.manifest import RunManifest, new_run_id, utc_now_iso
 from cleaning.pipeline import clean_html, clean_text
+from cleaning.profiles import Profiles
 from cleaning.schema import Record
 
 FORMATS = ("auto", "html", "text")
@@ -75,7 +76,7 @@ def detect_format(path: Path, head: bytes) -> str | None:
     return "text"
 
 
-def clean_file(path: Path, fmt: str, run_id: str) -> FileOutcome:
+def clean_file(path: Path, fmt: str, run_id: str, profiles: Profiles | None = None) -> FileOutcome:
     """Clean one file; never raises for bad content (the reason goes in the outcome)."""
     name = str(path)
     try:
@@ -93,10 +94,13 @@ def clean_file(path: Path, fmt: str, run_id: str) -> FileOutcome:
     if kind is None:
         return FileOutcome(name, skip_reason="not_a_page_file")
     url = path.resolve().as_uri()
-    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     try:
         if kind == "html":
-            result = clean_html(body, url=url, fetched_at=fetched_at, crawl_id=run_id)
+            profile = profiles.for_url(url) if profiles else None
+            result = clean_html(
+                body, url=url, fetched_at=fetched_at, crawl_id=run_id, profile=profile
+            )
         else:
             result = clean_text(body, url=url, fetched_at=fetched_at, crawl_id=run_id)
     except Exception as exc:  # a cleaner bug must not stop the other files
@@ -104,20 +108,22 @@ def clean_file(path: Path, fmt: str, run_id: str) -> FileOutcome:
     return FileOutcome(name, record=result.record, skip_reason=result.skip_reason)
 
 
-def _clean_chunk(args: tuple[list[Path], str, str]) -> list[FileOutcome]:
-    paths, fmt, run_id = args
-    return [clean_file(p, fmt, run_id) for p in paths]
+def _clean_chunk(args: tuple[list[Path], str, str, Profiles | None]) -> list[FileOutcome]:
+    paths, fmt, run_id, profiles = args
+    return [clean_file(p, fmt, run_id, profiles) for p in paths]
 
 
-def _outcomes(files: list[Path], fmt: str, run_id: str, jobs: int) -> Iterator[FileOutcome]:
+def _outcomes(
+    files: list[Path], fmt: str, run_id: str, jobs: int, profiles: Profiles | None
+) -> Iterator[FileOutcome]:
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield clean_file(path, fmt, run_id)
+            yield clean_file(path, fmt, run_id, profiles)
         return
     # About four chunks per worker keeps them all busy to the end without paying the
     # inter-process cost per file.
     size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
-    chunks = [(files[i : i + size], fmt, run_id) for i in range(0, len(files), size)]
+    chunks = [(files[i : i + size], fmt, run_id, profiles) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for outcomes in pool.map(_clean_chunk, chunks):  # map keeps input order
             yield from outcomes
@@ -130,13 +136,16 @@ def clean_paths(
     fmt: str = "auto",
     jobs: int = 1,
     on_problem: Callable[[str], None] | None = None,
+    profile_path: str | None = None,
 ) -> RunManifest:
     """Clean files and folders into the dataset at ``out_dir``; returns the run manifest.
 
-    ``on_problem`` receives one line per file that could not be cleaned.
+    ``on_problem`` receives one line per file that could not be cleaned. Files have no
+    host, so of a profile file (``profile_path``) only the ``"*"`` profile applies.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    profiles = Profiles.load(profile_path) if profile_path else None
     files = list(iter_input_files(inputs))
     if not files:
         raise InputError(f"{' '.join(inputs)}: no files to clean")
@@ -144,12 +153,17 @@ def clean_paths(
     manifest = RunManifest(
         run_id=run_id,
         command="clean",
-        settings={"inputs": [str(Path(i).resolve()) for i in inputs], "format": fmt, "jobs": jobs},
+        settings={
+            "inputs": [str(Path(i).resolve()) for i in inputs],
+            "format": fmt,
+            "jobs": jobs,
+            "profile": profile_path,
+        },
     )
     versions = VersionFilter(out_dir)
     writer = DatasetWriter(out_dir, run_id)
     try:
-        for outcome in _outcomes(files, fmt, run_id, max(1, jobs)):
+        for outcome in _outcomes(files, fmt, run_id, max(1, jobs), profiles):
             manifest.pages_fetched += 1
             if outcome.error:
                 kind = outcome.error.split(":")[0].split(" (")[0]

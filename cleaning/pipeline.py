@@ -19,14 +19,15 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaning.blocks import Block, Page, html_to_page, text_to_page
+from cleaning.blocks import CONTENT_MARK, Block, Page, html_to_page, text_to_page
 from cleaning.content import Content, choose_content
 from cleaning.decode import decode_html, decode_text
 from cleaning.language import detect_language
 from cleaning.linkblocks import LinkParts, find_link_parts
+from cleaning.profiles import SiteProfile
 from cleaning.schema import Record, content_hash, stable_id
 from cleaning.sections import Structure, split_sections
-from cleaning.textnorm import cjk_share, count_words, fix_text
+from cleaning.textnorm import cjk_share, collapse_spaces, count_words, fix_text
 from cleaning.title import comparable, find_text_title, find_title
 from cleaning.urls import canonical_url, site_of
 from cleaning.version import EXTRACTOR_VERSION
@@ -56,6 +57,7 @@ class _HeadInfo:
     canonical: str | None = None
     base: str | None = None  # <base href>, which relative links resolve against
     has_article_element: bool = False  # <article>, or JSON-LD saying it is an article
+    profile_content: bool = False  # a site profile's content selector matched
 
 
 def clean_html(
@@ -66,8 +68,12 @@ def clean_html(
     fetched_at: datetime | None = None,
     http_status: int | None = None,
     crawl_id: str = "",
+    profile: SiteProfile | None = None,
 ) -> CleanResult:
-    """Clean one HTML page into a record (or a skip reason)."""
+    """Clean one HTML page into a record (or a skip reason).
+
+    ``profile`` (optional) overrides the generic rules for this page's site.
+    """
     html, _encoding = decode_html(body, declared_encoding)
     if not html.strip():
         return CleanResult(None, "empty")
@@ -76,9 +82,14 @@ def clean_html(
     if tree.body is None:
         return CleanResult(None, "empty")
     head = _read_head(tree, url)
+    profile_title = _apply_profile(tree, profile, head) if profile else None
     page = html_to_page(tree.body, head.base or url)
     _repair_text(page, html)
-    title, title_index = find_title(page.blocks, head.title, head.og_title)
+    if profile_title:
+        title, title_index = find_title(page.blocks, profile_title, "")
+        title = profile_title if title_index is None else title
+    else:
+        title, title_index = find_title(page.blocks, head.title, head.og_title)
     links = find_link_parts(page, has_links=True)
     excluded = set(links.consumed)
     excluded.update(_title_repeats(page.blocks, title, title_index))
@@ -164,6 +175,23 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     return info
 
 
+def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo) -> str | None:
+    """Apply a site profile to the tree; returns the profile's title text, if any."""
+    for selector in profile.remove:
+        for node in tree.css(selector):
+            node.decompose()
+    if profile.content:
+        node = tree.css_first(profile.content)
+        if node is not None:
+            node.attrs[CONTENT_MARK] = "1"
+            head.profile_content = True
+    if profile.title:
+        node = tree.css_first(profile.title)
+        if node is not None:
+            return fix_text(collapse_spaces(node.text(deep=True))) or None
+    return None
+
+
 def _repair_text(page: Page, html: str) -> None:
     """Run ftfy on block texts, but only on pages where mojibake is possible at all."""
     if html.isascii():
@@ -207,6 +235,7 @@ def _not_article_reason(
         bool(links.related),
         head.og_type == "article",
         head.has_article_element,
+        head.profile_content,
     )
     return None if any(signs) else "too_short"
 

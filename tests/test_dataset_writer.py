@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -39,7 +39,7 @@ def make_record(n: int) -> Record:
         language="en",
         word_count=4,
         content_hash="h",
-        fetched_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc),
+        fetched_at=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         http_status=200,
         crawl_id="run",
         extractor_version="0",

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from crawler.commands.common import (
     UsageError,
+    check_profile,
     log_level,
     positive_int,
     prepare_out_dir,
+    profile_option,
     say,
     verbosity_options,
 )
@@ -37,6 +39,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="worker processes (default: 1)"
     )
+    profile_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -44,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not Path(path).exists():
             raise UsageError(f"{path}: no such file or folder")
+    profile = check_profile(args.profile)
     out_dir = prepare_out_dir(args.out)
     logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
 
@@ -52,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         manifest = clean_paths(
-            list(args.inputs), str(out_dir), fmt=args.format, jobs=args.jobs, on_problem=say
+            list(args.inputs),
+            str(out_dir),
+            fmt=args.format,
+            jobs=args.jobs,
+            on_problem=say,
+            profile_path=profile,
         )
     except InputError as exc:
         raise UsageError(str(exc)) from None

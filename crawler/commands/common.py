@@ -49,6 +49,27 @@ def scrapy_options() -> argparse.ArgumentParser:
     return parent
 
 
+def profile_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="TOML file of per-site CSS overrides (optional; see cleaning/profiles.py)",
+    )
+
+
+def check_profile(path: str | None) -> str | None:
+    """Load the profile file once up front, so a bad one is a usage error, not a crash."""
+    if path is None:
+        return None
+    from cleaning.profiles import ProfileError, Profiles
+
+    try:
+        Profiles.load(path)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+    return str(Path(path).resolve())
+
+
 def log_level(verbose: int) -> str:
     return ["WARNING", "INFO", "DEBUG"][min(verbose, 2)]
 

@@ -8,11 +8,13 @@ from pathlib import Path
 from crawler import settings as project_settings
 from crawler.commands.common import (
     CommandError,
+    check_profile,
     check_url,
     log_level,
     non_negative_int,
     parse_settings,
     prepare_out_dir,
+    profile_option,
     say,
     scrapy_options,
     verbosity_options,
@@ -45,12 +47,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="N",
         help="fetch at most N pages (robots.txt not counted); 0 = no cap",
     )
+    profile_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     urls = [check_url(url) for url in args.urls]
     overrides = parse_settings(args.settings)
+    if profile := check_profile(args.profile):
+        overrides["HEALTHCORPUS_PROFILE"] = profile
     # --out wins over -s HEALTHCORPUS_OUT, which wins over the project setting.
     settings_out = overrides.pop("HEALTHCORPUS_OUT", None)
     out_dir = prepare_out_dir(args.out or settings_out or DEFAULT_OUT)

@@ -17,9 +17,10 @@ from crawler.downloadermiddlewares.robots import is_robots_txt
 from crawler.stats_keys import PAGES_FETCHED, count_error, count_skipped
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
-    from typing_extensions import Self
 
 # The page is gone: the site's broken link, not a failure of the crawl.
 GONE_STATUSES = frozenset({404, 410})

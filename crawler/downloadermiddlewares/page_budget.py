@@ -19,9 +19,10 @@ from scrapy.utils.defer import deferred_from_coro
 from crawler.downloadermiddlewares.robots import is_robots_txt
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
     from twisted.internet.defer import Deferred
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 

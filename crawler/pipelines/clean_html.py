@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING, Any
 from scrapy.exceptions import DropItem
 
 from cleaning import Record, clean_html
+from cleaning.profiles import Profiles
 from crawler.items import PageItem
 from crawler.runid import run_id_for
 from crawler.stats_keys import count_error, count_skipped
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
@@ -26,13 +28,18 @@ DROP_LOG_LEVEL = "DEBUG"
 class CleanHtmlPipeline:
     """Cleans each page; a cleaner exception costs one page, never the crawl."""
 
-    def __init__(self, stats: StatsCollector, crawl_id: str) -> None:
+    def __init__(
+        self, stats: StatsCollector, crawl_id: str, profiles: Profiles | None = None
+    ) -> None:
         self.stats = stats
         self.crawl_id = crawl_id
+        self.profiles = profiles
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(crawler.stats, run_id_for(crawler))
+        path = crawler.settings.get("HEALTHCORPUS_PROFILE")
+        profiles = Profiles.load(path) if path else None
+        return cls(crawler.stats, run_id_for(crawler), profiles)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
@@ -45,6 +52,7 @@ class CleanHtmlPipeline:
                 fetched_at=item.fetched_at,
                 http_status=item.http_status,
                 crawl_id=self.crawl_id,
+                profile=self.profiles.for_url(item.url) if self.profiles else None,
             )
         except Exception as exc:  # any cleaner bug: count it, name it, go on
             reason = f"cleaning/{type(exc).__name__}"

@@ -24,10 +24,11 @@ from crawler.runid import run_id_for
 from crawler.stats_keys import RECORDS_WRITTEN, count_error, count_skipped
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 

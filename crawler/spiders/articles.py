@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urlsplit
 
@@ -102,7 +102,7 @@ class ArticlesSpider(Spider):
             body=response.body,
             declared_encoding=declared_encoding(response),
             http_status=response.status,
-            fetched_at=datetime.now(timezone.utc),
+            fetched_at=datetime.now(UTC),
         )
         for url in self.same_host_links(response):
             yield self.page_request(url)
