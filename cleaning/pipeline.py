@@ -27,11 +27,18 @@ from cleaning.linkblocks import LinkParts, find_link_parts
 from cleaning.profiles import SiteProfile
 from cleaning.schema import Record, content_hash, stable_id
 from cleaning.sections import Structure, split_sections
-from cleaning.textnorm import cjk_share, collapse_spaces, count_words, fix_text
+from cleaning.textnorm import (
+    cjk_share,
+    collapse_spaces,
+    count_words,
+    fix_text,
+    prose_likeness,
+)
 from cleaning.title import comparable, find_text_title, find_title
 from cleaning.urls import canonical_url, site_of
 from cleaning.version import EXTRACTOR_VERSION
 
+MIN_PROSE_LIKENESS = 0.85  # below this share of prose characters, the body is noise
 MIN_ARTICLE_WORDS = 30  # below this, a page is a stub or a form whatever it claims
 SURE_ARTICLE_WORDS = 250  # above this, prose needs no other sign of being an article
 MAX_HTML_CHARS = 5_000_000  # bound the work on a hostile page
@@ -222,6 +229,8 @@ def _not_article_reason(
     words = count_words(text)
     if words == 0:
         return "no_text"
+    if prose_likeness(text) < MIN_PROSE_LIKENESS:
+        return "garbage"
     if words < MIN_ARTICLE_WORDS * (0.5 if cjk_share(text) > 0.3 else 1):
         return "too_short"
     teasers = sum(1 for b in blocks if b.text.rstrip().endswith(("...", "…")))

@@ -55,6 +55,30 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+# Characters of ordinary prose in any script: word characters, spaces, and the
+# punctuation of Latin and CJK text. Everything else is counted as suspicious.
+_PROSE_CHARS = re.compile(
+    r"[\w\s.,;:!?'\"()\[\]{}\-–—…“”‘’«»/\\%&+*#@<>=~|·•°±×÷≤≥"
+    r"、。，；：！？（）《》〈〉「」『』【】〔〕～·＆＋－／％]+"
+)
+LIKENESS_SAMPLE = 4000  # characters; enough to tell prose from noise, bounded cost
+
+
+def prose_likeness(text: str) -> float:
+    """Share of characters that belong in prose (1.0 for real text, ~0.4 for noise).
+
+    Binary junk served as text/html decodes to a soup of symbols, controls and U+FFFD;
+    a real page in any script is above 0.9.
+
+    >>> prose_likeness("Calf cramps, 小腿抽筋。") == 1.0
+    True
+    """
+    sample = text[:LIKENESS_SAMPLE]
+    if not sample:
+        return 0.0
+    return 1 - len(_PROSE_CHARS.sub("", sample)) / len(sample)
+
+
 def cjk_share(text: str) -> float:
     """Share of characters that are CJK, to scale length thresholds for dense scripts."""
     if not text:
