@@ -79,6 +79,7 @@ def choose_content(page: Page, excluded: set[int]) -> Content:
     score = [0.0] * len(containers)
     good = [0] * len(containers)
     bad = [0] * len(containers)
+    prose = [0] * len(containers)  # characters of paragraph-like blocks below
     for i, block in enumerate(blocks):
         chain = page.ancestors(block.container)
         n = len(block.text)
@@ -92,6 +93,8 @@ def choose_content(page: Page, excluded: set[int]) -> Content:
             bad[c] += link
         if block.link_density > 0.33 or n < min_paragraph_chars(block.text):
             continue
+        for c in chain:
+            prose[c] += n
         vote = 1 + min(n / 100, 3) + block.text.count(",") + block.text.count("，")
         holder = chain[1:] if containers[block.container].tag in _TEXT_HOLDERS else chain
         for depth, c in enumerate(holder[:3]):
@@ -102,8 +105,41 @@ def choose_content(page: Page, excluded: set[int]) -> Content:
     )
     if score[best] == 0:
         return _fallback_content(page, excluded)
+    best = _widen(page, best, prose, bad)
     roots = _with_content_siblings(page, best, score, good, bad)
     return _filter_region(page, roots, excluded)
+
+
+def _widen(page: Page, best: int, prose: list[int], bad: list[int]) -> int:
+    """Climb from the best container while each step adds mostly prose.
+
+    Articles split by pictures, quotes or ads into sibling boxes leave the best
+    container holding one part only; the ancestor that also holds the other parts
+    adds a lot of prose and little else. A step that mostly adds links or furniture
+    (a sidebar, a footer) is not taken.
+    """
+    current = best
+    parent = page.containers[current].parent
+    while parent >= 0:
+        added_prose = prose[parent] - prose[current]
+        added_bad = bad[parent] - bad[current]
+        if added_prose == 0 and added_bad == 0:
+            pass  # a bare wrapper: nothing changes
+        elif added_prose < 0.5 * prose[current] or added_bad > 0.5 * added_prose:
+            break
+        current, parent = parent, page.containers[parent].parent
+    # Bare wrappers above the last real step add nothing: stop at the tightest one.
+    while current != best and prose[current] == prose[_child_toward(page, best, current)]:
+        current = _child_toward(page, best, current)
+    return current
+
+
+def _child_toward(page: Page, descendant: int, ancestor: int) -> int:
+    """The child of ``ancestor`` on the way down to ``descendant``."""
+    node = descendant
+    while page.containers[node].parent != ancestor:
+        node = page.containers[node].parent
+    return node
 
 
 def _with_content_siblings(
