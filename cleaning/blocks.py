@@ -124,17 +124,22 @@ class Page:
     blocks: list[Block]
     containers: list[Container]
     base_url: str = ""
+    _chains: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     def absolute(self, href: str | None) -> str | None:
         """``href`` resolved against the page's base URL."""
         return urljoin(self.base_url, href) if href else href
 
     def ancestors(self, container: int) -> list[int]:
-        """Container indexes from ``container`` up to the root, innermost first."""
-        chain = []
-        while container >= 0:
-            chain.append(container)
-            container = self.containers[container].parent
+        """Container indexes from ``container`` up to the root, innermost first.
+
+        Memoised: every rule asks for the chains of the same few hundred containers.
+        """
+        chain = self._chains.get(container)
+        if chain is None:
+            parent = self.containers[container].parent
+            chain = [container, *self.ancestors(parent)] if parent >= 0 else [container]
+            self._chains[container] = chain
         return chain
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import py3langid
 
-SAMPLE_CHARS = 2000  # enough for a confident guess; keeps the cost per page flat
+SAMPLE_CHARS = 1200  # enough for a confident guess; keeps the cost per page flat
 
 
 def detect_language(text: str) -> str | None:

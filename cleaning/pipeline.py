@@ -13,6 +13,7 @@ crawler and the offline cleaner count in the run manifest.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -32,6 +33,7 @@ from cleaning.textnorm import (
     collapse_spaces,
     count_words,
     fix_text,
+    may_need_fixing,
     prose_likeness,
 )
 from cleaning.title import comparable, find_text_title, find_title
@@ -85,13 +87,15 @@ def clean_html(
     if not html.strip():
         return CleanResult(None, "empty")
     html = html[:MAX_HTML_CHARS]
+    if not html.isascii():
+        html = unicodedata.normalize("NFC", html)
     tree = LexborHTMLParser(html)
     if tree.body is None:
         return CleanResult(None, "empty")
     head = _read_head(tree, url)
     profile_title = _apply_profile(tree, profile, head) if profile else None
     page = html_to_page(tree.body, head.base or url)
-    _repair_text(page, html)
+    _repair_text(page)
     if profile_title:
         title, title_index = find_title(page.blocks, profile_title, "")
         title = profile_title if title_index is None else title
@@ -199,9 +203,9 @@ def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo
     return None
 
 
-def _repair_text(page: Page, html: str) -> None:
-    """Run ftfy on block texts, but only on pages where mojibake is possible at all."""
-    if html.isascii():
+def _repair_text(page: Page) -> None:
+    """Run ftfy on block texts, but only on pages whose text shows signs of mojibake."""
+    if not any(may_need_fixing(block.text) for block in page.blocks):
         return
     for block in page.blocks:
         block.text = fix_text(block.text)

@@ -15,9 +15,8 @@ import ftfy
 # ’ and “ of a correctly encoded page, which is a change of content, not a repair.
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
-# \s also matches NBSP, ideographic space and the like: all become one plain space.
-_SPACES = re.compile(r"\s+")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and soft hyphens are dropped, not turned into spaces.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # One token per run of word characters, but one per CJK ideograph / kana / hangul
 # syllable, since those scripts do not separate words with spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -31,7 +30,30 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("  a\\n\\t b\\u00a0c ")
     'a b c'
     """
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    # str.split() splits on every Unicode space (NBSP, ideographic space...), in C.
+    if not text.isascii():
+        text = text.translate(_ZERO_WIDTH)
+    return " ".join(text.split())
+
+
+# The signature of UTF-8 decoded as Latin-1/windows-1252 (the mojibake ftfy repairs): a
+# lead byte shown as Â..ô followed by a continuation byte shown as \x80-\xbf or one of
+# windows-1252's printable characters in 0x80-0x9f. One C-speed search over a page
+# (ftfy's own badness check over a whole page costs ~35 ms).
+_MOJIBAKE_SIGN = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]"
+)
+
+
+def may_need_fixing(text: str) -> bool:
+    """Whether ftfy could change anything: a page without mojibake signs is skipped whole.
+
+    >>> may_need_fixing("don’t “x” café"), may_need_fixing("donâ€™t")
+    (False, True)
+    """
+    return not text.isascii() and _MOJIBAKE_SIGN.search(text) is not None
 
 
 def fix_text(text: str) -> str:
@@ -52,7 +74,7 @@ def count_words(text: str) -> int:
     >>> count_words("Calf cramps 常见")
     4
     """
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 # Characters of ordinary prose in any script: word characters, spaces, and the
