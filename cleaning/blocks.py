@@ -156,6 +156,9 @@ class _Builder:
         self.lead_open = True  # no plain text seen yet in this block
         self.links: list[Link] = []
         self.link_depth = 0
+        # The innermost open <a>: [href, index into self.parts where its text starts].
+        # A block that ends inside the link (<a><h4>Title</h4></a>) gets its share.
+        self.open_link: list[str | int] | None = None
         self.bold_depth = 0
         self.pre_depth = 0
         self.heading = 0
@@ -169,6 +172,12 @@ class _Builder:
         if not self.parts:
             return
         raw = "".join(self.parts)
+        if self.open_link is not None:
+            href, start = self.open_link
+            text = collapse_spaces("".join(self.parts[int(start) :]))
+            if text:
+                self.links.append(Link(text, str(href)))
+            self.open_link = [href, 0]  # what follows in the link is the next block's
         self.parts = []
         pre = self.pre_depth > 0
         text = raw.strip("\n") if pre else collapse_spaces(raw)
@@ -234,15 +243,19 @@ class _Builder:
         if "hidden" in attrs or _is_hidden(attrs):
             return
         if tag == "a":
-            href = attrs.get("href")
-            start = len(self.parts)
+            href = (attrs.get("href") or "").strip()
+            usable = bool(href) and not href.startswith(("javascript:", "#", "mailto:", "tel:"))
+            outer = self.open_link
+            if usable:
+                self.open_link = [href, len(self.parts)]
             self.link_depth += 1
             self.walk(node)
             self.link_depth -= 1
-            if href and not href.startswith(("javascript:", "#", "mailto:", "tel:")):
-                text = collapse_spaces("".join(self.parts[start:]))
+            if usable and self.open_link is not None:
+                text = collapse_spaces("".join(self.parts[int(self.open_link[1]) :]))
                 if text:
-                    self.links.append(Link(text, href.strip()))
+                    self.links.append(Link(text, href))
+            self.open_link = outer
             return
         if tag in BOLD_TAGS:
             self.bold_depth += 1

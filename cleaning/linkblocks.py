@@ -82,7 +82,7 @@ def _nav_link(
     title: str, block: Block, blocks: list[Block], i: int, has_links: bool, *, first: bool
 ) -> PageLink | None:
     """The link a prev/next label points at: on the same line, or on the next one."""
-    title = title.strip(" :：|-–—")
+    title = _strip_labels(title)
     links = block.links
     if not title and i + 1 < len(blocks):  # label alone, e.g. "Previous article" / <a>Title</a>
         after = blocks[i + 1]
@@ -95,7 +95,7 @@ def _nav_link(
     link = _link_in(title, links, first=first)
     if link is None:
         return None
-    return PageLink(title=link.text.strip(" :：|-–—") or title, url=link.url)
+    return PageLink(title=_strip_labels(link.text) or title, url=link.url)
 
 
 def _link_in(title: str, links: list[Link], *, first: bool) -> Link | None:
@@ -104,15 +104,23 @@ def _link_in(title: str, links: list[Link], *, first: bool) -> Link | None:
     if not candidates:
         return None
     link = candidates[0] if first else candidates[-1]
-    if PAGINATION_WORDS.match(link.text):
+    if PAGINATION_WORDS.match(link.text) or PAGINATION_WORDS.match(_strip_labels(link.text)):
         return None
-    if PREV_LABEL.match(link.text) or NEXT_LABEL.match(link.text):
-        # "« Previous: Title" inside the <a>: keep only the title part.
-        for label in (PREV_LABEL, NEXT_LABEL):
-            m = label.match(link.text)
-            if m:
-                return Link(link.text[m.end() :], link.url)
     return link
+
+
+_EDGE_JUNK = " :：|-–—»«›‹→←<>"
+
+
+def _strip_labels(text: str) -> str:
+    """ "« Previous: Title »" -> "Title": labels and arrows, however many are stacked."""
+    text = text.strip(_EDGE_JUNK)
+    for _ in range(3):
+        match = PREV_LABEL.match(text) or NEXT_LABEL.match(text)
+        if match is None or match.end() == 0:
+            break
+        text = text[match.end() :].strip(_EDGE_JUNK)
+    return text
 
 
 # --- related block -----------------------------------------------------------

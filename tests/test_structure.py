@@ -1,0 +1,227 @@
+"""Structure detection across markup styles: numbering, prev/next, related, lists, tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaning import clean_html
+
+EN = (
+    "Calf cramps are a sudden, painful tightening of the muscle. They often strike at "
+    "night, and most pass within a few minutes without any treatment at all. "
+)
+ZH = "小腿抽筋是很多人在日常生活中常见的一种情况，真正的机制目前尚不清楚，需要注意饮食和休息。"
+HEADS_EN = ["Calcium deficiency", "Sweating a lot", "Muscle overwork"]
+HEADS_ZH = ["缺钙", "出汗过多", "肌肉疲劳"]
+
+
+def article(body: str, title: str = "Leg cramps", lang_text: str = EN) -> str:
+    return (
+        f"<html><head><title>{title} - Health Site</title></head><body>"
+        f'<nav><a href="/">Home</a> <a href="/women/">Women</a></nav>'
+        f"<div><h1>{title}</h1><p>{lang_text * 2}</p>{body}</div>"
+        "<footer>© 2025 Health Site. All rights reserved.</footer></body></html>"
+    )
+
+
+def sections_html(heads: list[str], heading: str, text: str) -> str:
+    return "".join(heading.format(n=i + 1, h=h) + f"<p>{text * 2}</p>" for i, h in enumerate(heads))
+
+
+CN_NUMERALS = "一二三"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>{n}. {h}</h2>",
+        "<h3>{n}) {h}</h3>",
+        "<h4>({n}) {h}</h4>",
+        "<h2>Step {n}: {h}</h2>",
+        "<p><strong>{n}. {h}</strong></p>",
+        "<p><b>Tip {n} - {h}</b></p>",
+        "<p>{n}. {h}</p>",
+        "<div>{n}. {h}</div>",
+    ],
+)
+def test_english_numbered_headings(heading: str) -> None:
+    record = clean_html(article(sections_html(HEADS_EN, heading, EN)), url="http://a.test/x").record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [
+        (1, "Calcium deficiency"),
+        (2, "Sweating a lot"),
+        (3, "Muscle overwork"),
+    ]
+    assert record.intro == (EN * 2).strip()
+    assert all(s.text == (EN * 2).strip() for s in record.sections)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2>{c}、{h}</h2>",
+        "<p><strong>{c}、{h}</strong></p>",
+        "<p>（{c}）{h}</p>",
+        "<h3>{n}、{h}</h3>",
+        "<p><b>第{c}，{h}</b></p>",
+    ],
+)
+def test_chinese_numbered_headings(heading: str) -> None:
+    body = "".join(
+        heading.format(n=i + 1, c=CN_NUMERALS[i], h=h) + f"<p>{ZH}</p>"
+        for i, h in enumerate(HEADS_ZH)
+    )
+    record = clean_html(
+        article(body, title="小腿抽筋的原因", lang_text=ZH), url="http://a.test/x"
+    ).record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [
+        (1, "缺钙"),
+        (2, "出汗过多"),
+        (3, "肌肉疲劳"),
+    ]
+    assert record.language == "zh"
+
+
+def test_bold_lead_heading_keeps_the_rest_as_section_text() -> None:
+    body = "".join(f"<p><strong>{i + 1}. {h}:</strong> {EN}</p>" for i, h in enumerate(HEADS_EN))
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [s.heading for s in record.sections] == HEADS_EN
+    assert record.sections[0].text == EN.strip()
+
+
+def test_a_numbered_list_inside_a_section_stays_text() -> None:
+    steps = "<ol><li>Stretch the calf.</li><li>Massage it.</li><li>Drink water.</li></ol>"
+    plain_list = "<p>1. Rest</p><p>2. Ice</p><p>3. Raise the leg</p>"
+    body = f"<h2>1. What to do</h2><p>{EN}</p>{steps}{plain_list}<h2>2. When to worry</h2>"
+    body += f"<p>{EN}</p>"
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [
+        (1, "What to do"),
+        (2, "When to worry"),
+    ]
+    assert "Stretch the calf.\nMassage it.\nDrink water." in record.sections[0].text
+    assert "1. Rest" in record.sections[0].text
+
+
+def test_tables_and_subheadings_are_kept() -> None:
+    table = (
+        "<table><tr><th>Nutrient</th><th>Daily amount</th></tr>"
+        "<tr><td>Calcium</td><td>1000 mg</td></tr><tr><td>Magnesium</td><td>320 mg</td></tr>"
+        "</table>"
+    )
+    body = f"<h2>1. Diet</h2><p>{EN}</p>{table}<h4>Foods to try</h4><p>{EN}</p>"
+    body += f"<h2>2. Rest</h2><p>{EN}</p>"
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    text = record.sections[0].text
+    assert "Nutrient | Daily amount\nCalcium | 1000 mg\nMagnesium | 320 mg" in text
+    assert "\n\nFoods to try\n\n" in text
+
+
+def test_unnumbered_h2_sections() -> None:
+    body = "".join(f"<h2>{h}</h2><p>{EN}</p>" for h in HEADS_EN)
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [(None, h) for h in HEADS_EN]
+
+
+@pytest.mark.parametrize(
+    ("prev_html", "next_html"),
+    [
+        (
+            '&lt;&lt;: <a href="/p.html">Ginger benefits</a>',
+            '&gt;&gt;: <a href="/n.html">Sleep</a>',
+        ),
+        ('上一篇：<a href="/p.html">Ginger benefits</a>', '下一篇：<a href="/n.html">Sleep</a>'),
+        (
+            'Previous article: <a href="/p.html">Ginger benefits</a>',
+            'Next article: <a href="/n.html">Sleep</a>',
+        ),
+        (
+            '<a href="/p.html"><span>Previous Post</span> Ginger benefits</a>',
+            '<a href="/n.html"><span>Next Post</span> Sleep</a>',
+        ),
+        (
+            '<a href="/p.html">« Previous: Ginger benefits</a>',
+            '<a href="/n.html">Next: Sleep »</a>',
+        ),
+    ],
+)
+def test_prev_next_styles(prev_html: str, next_html: str) -> None:
+    body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN)
+    body += f"<div>{prev_html}</div><div>{next_html}</div>"
+    record = clean_html(article(body), url="http://a.test/dir/x.html").record
+    assert record is not None
+    assert record.prev is not None and record.next is not None
+    assert (record.prev.title, record.prev.url) == ("Ginger benefits", "http://a.test/p.html")
+    assert record.next.url == "http://a.test/n.html"
+    assert record.next.title.rstrip(" »") == "Sleep"
+    assert "Ginger" not in record.text
+
+
+def test_prev_next_on_one_line() -> None:
+    body = sections_html(HEADS_ZH, "<h2>{n}、{h}</h2>", ZH)
+    body += '<p>上一篇：<a href="/p.html">生姜的好处</a> 下一篇：<a href="/n.html">睡眠</a></p>'
+    record = clean_html(article(body, "小腿抽筋", ZH), url="http://a.test/x").record
+    assert record is not None
+    assert record.prev is not None and record.prev.title == "生姜的好处"
+    assert record.next is not None and record.next.title == "睡眠"
+
+
+@pytest.mark.parametrize(
+    ("heading", "entries"),
+    [
+        ("<h3>Recommend</h3>", '<a href="/r{i}.html">Related title {i}</a><p>Snippet {i}...</p>'),
+        (
+            "<h3>Related articles</h3>",
+            "<ul>"
+            + "".join(f'<li><a href="/r{i}.html">Related title {i}</a></li>' for i in range(3))
+            + "</ul>",
+        ),
+        (
+            "<div>You may also like</div>",
+            '<div class="card"><a href="/r{i}.html"><h4>Related title {i}</h4></a>'
+            "<p>Snippet {i}...</p></div>",
+        ),
+        (
+            "<h2>相关推荐</h2>",
+            '<li><a href="/r{i}.html">Related title {i}</a><span>Snippet {i}…</span></li>',
+        ),
+    ],
+)
+def test_related_block_styles(heading: str, entries: str) -> None:
+    body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN)
+    items = entries if "{i}" not in entries else "".join(entries.format(i=i) for i in range(3))
+    body += f"<div>{heading}{items}</div>"
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [(r.title, r.url) for r in record.related] == [
+        (f"Related title {i}", f"http://a.test/r{i}.html") for i in range(3)
+    ]
+    if "Snippet" in entries:
+        assert [r.snippet.rstrip(".…") for r in record.related] == [
+            f"Snippet {i}" for i in range(3)
+        ]
+    assert "Related title" not in record.text
+    assert "Snippet" not in record.text
+
+
+def test_boilerplate_lines_are_removed_but_look_alike_content_stays() -> None:
+    body = (
+        "<p>Current location: Home > Women > Leg cramps</p>"
+        f"<h2>1. Causes</h2><p>{EN}</p>"
+        "<p>By age 40, most women have lost some bone density, which makes cramps likelier.</p>"
+        "<p>Warning: see a doctor if cramps come with swelling or redness in one leg.</p>"
+        f"<h2>2. Relief</h2><p>{EN}</p>"
+        "<p>Editor: Jane Doe</p><p>Share: Facebook Twitter Email</p>"
+        "<p>Published 2025-03-14 · Source: Health Site</p>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    for junk in ("Current location", "Editor:", "Share:", "Published 2025", "All rights"):
+        assert junk not in record.text
+    assert "By age 40, most women" in record.text
+    assert "Warning: see a doctor" in record.text
