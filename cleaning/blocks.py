@@ -56,7 +56,8 @@ _BOILER_HINT = re.compile(
     r"newsletter|cookie\w*|modal|popup|toolbar|masthead|related|recommend\w*|outbrain|taboola|"
     r"caption|credits?|gallery|slideshow|carousel|lightbox|byline|author|dateline|timestamp|"
     r"print|breaking|subscription|paywall|most-?read|trending|teaser|readmore|read-more|"
-    r"more-stories|newsletter\w*|signup|disclaimer|overlay|skip|hidden|sr-only|visually-hidden)"
+    r"more-stories|newsletter\w*|signup|disclaimer|overlay|skip|hidden|sr-only|visually-hidden|"
+    r"header|topbar|top-bar|logo|brand|site-title|site-name)"
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )

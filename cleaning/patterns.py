@@ -75,8 +75,9 @@ NEXT_LABEL_INLINE = re.compile(
 )
 # Bare pagination words that are not article titles.
 PAGINATION_WORDS = re.compile(
-    r"^\s*(?:next|previous|prev|older|newer|more|page|上一页|下一页|首页|尾页|末页|"
-    r"next page|previous page|older posts|newer posts|\d+|[<>«»‹›←→]+)\s*[:：]?\s*$",
+    r"^\s*(?:(?:next|previous|prev|older|newer)(?:\s+(?:page|posts?|articles?|stories|story|"
+    r"entry|entries|chapter))?|more|page|home|back|top|back\s+to\s+top|read\s+more|"
+    r"上一页|下一页|上一篇|下一篇|首页|尾页|末页|返回|返回首页|\d+|[<>«»‹›←→]+)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 

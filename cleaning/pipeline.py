@@ -97,10 +97,10 @@ def clean_html(
     page = html_to_page(tree.body, head.base or url)
     _repair_text(page)
     if profile_title:
-        title, title_index = find_title(page.blocks, profile_title, "")
+        title, title_index = find_title(page, profile_title, "")
         title = profile_title if title_index is None else title
     else:
-        title, title_index = find_title(page.blocks, head.title, head.og_title)
+        title, title_index = find_title(page, head.title, head.og_title)
     links = find_link_parts(page, has_links=True)
     excluded = set(links.consumed)
     excluded.update(_title_repeats(page.blocks, title, title_index))

@@ -138,6 +138,15 @@ def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
     ]
 
 
+def _without_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """Headings with nothing under them at the very end ("Trending now", "More:") are
+    the start of page furniture that the content region cut off, not article text."""
+    end = len(blocks)
+    while end > 0 and blocks[end - 1].heading >= 2:
+        end -= 1
+    return blocks[:end] if end else blocks
+
+
 def paragraphs(blocks: list[Block]) -> list[str]:
     """Blocks to paragraphs: list items of one list, and rows of one table, stay together."""
     out: list[str] = []
@@ -159,6 +168,7 @@ def paragraphs(blocks: list[Block]) -> list[str]:
 
 def split_sections(blocks: list[Block]) -> Structure:
     """Intro and sections of the article's content blocks."""
+    blocks = _without_trailing_headings(blocks)
     headings = find_numbered_headings(blocks) or find_plain_headings(blocks)
     if not headings:
         return Structure(paragraphs(blocks), [], [])

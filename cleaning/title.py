@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaning.blocks import Block
+from cleaning.blocks import Block, Page
 from cleaning.textnorm import collapse_spaces
 
 # Separators between the article title and the site name in <title>.
@@ -27,32 +27,48 @@ def strip_site_name(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
-def find_title(blocks: list[Block], title_tag: str, og_title: str) -> tuple[str, int | None]:
+def find_title(page: Page, title_tag: str, og_title: str) -> tuple[str, int | None]:
     """The title and the index of the block that shows it (None when no block does).
 
-    An ``<h1>`` that agrees with ``<title>``/``og:title`` wins; then the first ``<h1>``
-    outside page furniture; then ``og:title``; then ``<title>`` minus the site name.
+    In order: an ``<h1>`` that agrees with ``<title>``/``og:title``; an ``<h2>``/``<h3>``
+    that agrees; the one ``<h1>`` outside page furniture (a site whose ``<title>`` says
+    something else); ``og:title``; ``<title>`` minus the site name. An ``<h1>`` in a
+    header, a masthead or a link is the site's logo, not the article's title.
     """
+    blocks = page.blocks
     references = [comparable(t) for t in (og_title, title_tag) if t]
     references += [comparable(strip_site_name(t)) for t in (og_title, title_tag) if t]
     references = [r for r in references if r]
-    h1s = [(i, b) for i, b in enumerate(blocks) if b.heading == 1 and 2 <= len(b.text) <= 300]
-    for i, block in h1s:
-        key = comparable(block.text)
-        if key and any(key == r or (len(key) >= 8 and key in r) for r in references):
-            return block.text, i
-    for i, block in h1s:
-        if not block.boiler and block.link_density < 0.5:
-            return block.text, i
-    fallback = strip_site_name(og_title) if og_title else strip_site_name(title_tag)
-    fallback = collapse_spaces(fallback)
+    headings = [
+        (i, b) for i, b in enumerate(blocks) if 1 <= b.heading <= 3 and 2 <= len(b.text) <= 300
+    ]
+    for level in (1, 2, 3):
+        for i, block in headings:
+            key = comparable(block.text)
+            if block.heading == level and key and _agrees(key, references):
+                return block.text, i
+    h1s = [(i, b) for i, b in headings if b.heading == 1 and not _is_furniture(page, b)]
+    if len(h1s) == 1 or (h1s and not references):
+        return h1s[0][1].text, h1s[0][0]
+    fallback = collapse_spaces(strip_site_name(og_title or title_tag))
     if not fallback:
-        return "", None
+        return (h1s[0][1].text, h1s[0][0]) if h1s else ("", None)
     key = comparable(fallback)
     for i, block in enumerate(blocks):
         if len(block.text) <= 300 and comparable(block.text) == key:
             return block.text, i
     return fallback, None
+
+
+def _agrees(key: str, references: list[str]) -> bool:
+    return any(key == r or (len(key) >= 8 and key in r) for r in references)
+
+
+def _is_furniture(page: Page, block: Block) -> bool:
+    """In a header/masthead/nav, or a link (the logo), rather than the article."""
+    if block.boiler or block.link_density >= 0.5:
+        return True
+    return any(page.containers[c].hinted for c in page.ancestors(block.container))
 
 
 def find_text_title(blocks: list[Block]) -> tuple[str, set[int]]:
