@@ -62,6 +62,7 @@ class CleanResult:
 class _HeadInfo:
     title: str = ""
     og_title: str = ""
+    site_name: str = ""
     og_type: str = ""
     canonical: str | None = None
     base: str | None = None  # <base href>, which relative links resolve against
@@ -100,7 +101,7 @@ def clean_html(
         title, title_index = find_title(page, profile_title, "")
         title = profile_title if title_index is None else title
     else:
-        title, title_index = find_title(page, head.title, head.og_title)
+        title, title_index = find_title(page, head.title, head.og_title, head.site_name)
     links = find_link_parts(page, has_links=True)
     excluded = set(links.consumed)
     excluded.update(_title_repeats(page.blocks, title, title_index))
@@ -169,6 +170,8 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
         value = (meta.attributes.get("content") or "").strip()
         if key == "og:title" and value:
             info.og_title = fix_text(value)
+        elif key in ("og:site_name", "application-name") and value:
+            info.site_name = fix_text(value)
         elif key == "og:type":
             info.og_type = value.lower()
     for link in tree.css("link[rel]"):

@@ -17,17 +17,27 @@ def comparable(text: str) -> str:
     return _PUNCT_EDGES.sub("", collapse_spaces(text).casefold())
 
 
-def strip_site_name(title: str) -> str:
-    """The longest part of a ``<title>`` split on its separators.
+def title_parts(title: str) -> list[str]:
+    """A ``<title>`` split on its separators ("Title - Site" -> ["Title", "Site"])."""
+    return [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+
+
+def strip_site_name(title: str, site_name: str = "") -> str:
+    """The longest part of a ``<title>`` that is not the site's name.
 
     >>> strip_site_name("What causes leg cramps in women - WellNest Health")
     'What causes leg cramps in women'
+    >>> strip_site_name("Leg cramps | Health Site Online", "Health Site Online")
+    'Leg cramps'
     """
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    site = comparable(site_name)
+    parts = [p for p in title_parts(title) if not site or comparable(p) != site]
     return max(parts, key=len) if parts else title.strip()
 
 
-def find_title(page: Page, title_tag: str, og_title: str) -> tuple[str, int | None]:
+def find_title(
+    page: Page, title_tag: str, og_title: str, site_name: str = ""
+) -> tuple[str, int | None]:
     """The title and the index of the block that shows it (None when no block does).
 
     In order: an ``<h1>`` that agrees with ``<title>``/``og:title``; an ``<h2>``/``<h3>``
@@ -37,20 +47,26 @@ def find_title(page: Page, title_tag: str, og_title: str) -> tuple[str, int | No
     """
     blocks = page.blocks
     references = [comparable(t) for t in (og_title, title_tag) if t]
-    references += [comparable(strip_site_name(t)) for t in (og_title, title_tag) if t]
-    references = [r for r in references if r]
+    references += [comparable(p) for t in (og_title, title_tag) for p in title_parts(t)]
+    site = comparable(site_name)
+    references = [r for r in references if r and r != site]
     headings = [
         (i, b) for i, b in enumerate(blocks) if 1 <= b.heading <= 3 and 2 <= len(b.text) <= 300
     ]
     for level in (1, 2, 3):
         for i, block in headings:
             key = comparable(block.text)
-            if block.heading == level and key and _agrees(key, references):
+            if (
+                block.heading == level
+                and key
+                and _agrees(key, references)
+                and not _is_furniture(page, block)
+            ):
                 return block.text, i
     h1s = [(i, b) for i, b in headings if b.heading == 1 and not _is_furniture(page, b)]
     if len(h1s) == 1 or (h1s and not references):
         return h1s[0][1].text, h1s[0][0]
-    fallback = collapse_spaces(strip_site_name(og_title or title_tag))
+    fallback = collapse_spaces(strip_site_name(og_title or title_tag, site_name))
     if not fallback:
         return (h1s[0][1].text, h1s[0][0]) if h1s else ("", None)
     key = comparable(fallback)
@@ -61,7 +77,11 @@ def find_title(page: Page, title_tag: str, og_title: str) -> tuple[str, int | No
 
 
 def _agrees(key: str, references: list[str]) -> bool:
-    return any(key == r or (len(key) >= 8 and key in r) for r in references)
+    """Equal to a reference, or most of its start ("Title - Site" with an odd separator).
+
+    Mere containment is not enough: the logo "Site" is contained in "Title | Site".
+    """
+    return any(key == r or (r.startswith(key) and len(key) >= 0.6 * len(r)) for r in references)
 
 
 def _is_furniture(page: Page, block: Block) -> bool:

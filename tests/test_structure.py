@@ -225,3 +225,31 @@ def test_boilerplate_lines_are_removed_but_look_alike_content_stays() -> None:
         assert junk not in record.text
     assert "By age 40, most women" in record.text
     assert "Warning: see a doctor" in record.text
+
+
+@pytest.mark.parametrize(
+    ("head", "top"),
+    [
+        # The site's logo is the <h1>; the article's title is an <h2> that <title> names.
+        (
+            "<title>Leg cramps | Health Site</title>",
+            '<div id="header"><h1><a href="/">Health Site</a></h1></div><h2>Leg cramps</h2>',
+        ),
+        # og:title agrees with the <h1>, <title> carries a slogan.
+        (
+            "<title>Health Site - Your health, our care</title>"
+            '<meta property="og:title" content="Leg cramps">',
+            "<h1>Leg cramps</h1>",
+        ),
+        # No heading at all: the longest part of <title>.
+        ("<title>Leg cramps in women: causes and relief_Health Site</title>", ""),
+    ],
+)
+def test_title_sources(head: str, top: str) -> None:
+    html = f"<html><head>{head}</head><body>{top}<article><p>{EN * 3}</p><p>{EN}</p>"
+    html += "</article></body></html>"
+    record = clean_html(html, url="http://a.test/x").record
+    assert record is not None
+    expected = "Leg cramps in women: causes and relief" if not top else "Leg cramps"
+    assert record.title == expected
+    assert "Health Site" not in record.text
