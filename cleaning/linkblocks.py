@@ -175,7 +175,12 @@ def _collect_related(
 
 def _is_entry_title(block: Block, has_links: bool) -> bool:
     if has_links:
-        return bool(block.links) and block.link_density >= 0.5
+        if not block.links:
+            return False
+        # "<a>Title</a> snippet..." in one block counts too: the link opens the block.
+        return block.link_density >= 0.5 or (
+            len(block.links) == 1 and block.text.startswith(block.links[0].text)
+        )
     return len(block.text) <= MAX_RELATED_TITLE and not ELLIPSIS_END.search(block.text)
 
 

@@ -45,7 +45,9 @@ class Structure:
 
 def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
     """A block that reads like a numbered heading, or None."""
-    if block.tag == "li" or (block.list_id and block.tag not in ("p", "div")) or block.row_id:
+    # List items and table rows/cells are lists and tables, not headings. (A paragraph
+    # inside a layout table's cell is still a paragraph.)
+    if block.tag in ("li", "tr", "td", "th") or (block.list_id and block.tag not in ("p", "div")):
         return None
     text, rest = block.text, ""
     if block.bold_share < 0.8 and block.lead_bold and len(block.lead_bold) <= MAX_LEAD_HEADING:
