@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from cleaning.schema import ARROW_SCHEMA, Record
@@ -114,3 +116,37 @@ class DatasetWriter:
         os.replace(self._tmp_path, self._final_path)
         self.files_written.append(self._final_path)
         self._tmp_path = None
+
+
+def load(
+    out_dir: str | os.PathLike[str],
+    *,
+    columns: list[str] | None = None,
+    sites: list[str] | None = None,
+    all_versions: bool = False,
+) -> pd.DataFrame:
+    """A dataset folder as a DataFrame: by default the latest version of each article.
+
+    ``columns`` reads only those columns (the text column of a big crawl is most of its
+    size); ``sites`` keeps the rows of those hosts, filtered while reading.
+
+    >>> df = load("data/output/demo", columns=["title", "sections"])  # doctest: +SKIP
+    """
+    from cleaning.dedup import dataset_files
+
+    files = dataset_files(out_dir)
+    wanted = list(columns) if columns else list(ARROW_SCHEMA.names)
+    unknown = [c for c in wanted if c not in ARROW_SCHEMA.names]
+    if unknown:
+        raise ValueError(f"unknown column(s): {', '.join(unknown)}")
+    if not files:
+        return ARROW_SCHEMA.empty_table().select(wanted).to_pandas()
+    needed = list(dict.fromkeys([*wanted, "id", "fetched_at", "crawl_id"]))
+    dataset = ds.dataset([str(f) for f in files], schema=ARROW_SCHEMA, format="parquet")
+    row_filter = ds.field("site").isin(sites) if sites else None
+    table = dataset.to_table(columns=needed, filter=row_filter)
+    frame = table.to_pandas()
+    if not all_versions and len(frame):
+        frame = frame.sort_values(["fetched_at", "crawl_id"], na_position="first", kind="stable")
+        frame = frame.drop_duplicates("id", keep="last").sort_index()
+    return frame[wanted].reset_index(drop=True)

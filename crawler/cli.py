@@ -13,11 +13,11 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from crawler import __version__
-from crawler.commands import clean, crawl, demo
+from crawler.commands import clean, crawl, demo, validate
 from crawler.commands.common import CommandError
 from crawler.exitcodes import EPILOG
 
-COMMANDS = (crawl, demo, clean)
+COMMANDS = (crawl, demo, clean, validate)
 
 
 class _VersionAction(argparse.Action):
