@@ -150,6 +150,7 @@ def _collect_related(
     entries: list[RelatedLink] = []
     used: list[int] = []
     scope: int | None = None  # the container that holds heading and entries
+    card: int | None = None  # the box of the current entry, when entries have their own
     j = start + 1
     while j < len(blocks) and j not in consumed:
         block = blocks[j]
@@ -163,9 +164,13 @@ def _collect_related(
                 break
             if has_links and scope is None:
                 scope = _common_container(page, blocks[start].container, block.container)
+            if has_links and scope is not None:
+                card = _card_of(page, block.container, scope)
             entries.extend(new)
         elif entries and not entries[-1].snippet and _is_snippet(block, has_links):
             entries[-1].snippet = block.text
+        elif card is not None and card in page.ancestors(block.container):
+            pass  # more of the entry's own box: its date, category ("In "Sleep"")...
         else:
             break
         used.append(j)
@@ -200,6 +205,20 @@ def _entries_from_title_block(block: Block, has_links: bool) -> list[RelatedLink
         rest = block.text.replace(link.text, "", 1).strip(" -–—:：|")
         return [RelatedLink(title=link.text, url=link.url, snippet=rest)]
     return [RelatedLink(title=link.text, url=link.url, snippet="") for link in links]
+
+
+def _card_of(page: Page, container: int, scope: int) -> int | None:
+    """The box of one entry: the child of ``scope`` that holds ``container``, unless the
+    entries sit directly in the list (then there is no box of their own)."""
+    chain = page.ancestors(container)
+    if scope not in chain:
+        return None
+    below = chain[: chain.index(scope)]
+    # Walk up past the title's own elements (<h4>, <a>...) to the entry's box.
+    for c in reversed(below):
+        if page.containers[c].tag in ("div", "li", "article", "section", "dd", "tr"):
+            return c if len(below) > 1 else None
+    return None
 
 
 def _common_container(page: Page, a: int, b: int) -> int:

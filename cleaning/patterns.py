@@ -146,7 +146,9 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
     "disclaimer": re.compile(
         r"^\s*(?:disclaimer|免责声明|声明)\s*[:：]|"
         r"(?:for\s+informational\s+purposes\s+only|not\s+(?:a\s+substitute|intended\s+as\s+a\s+"
-        r"substitute)\s+for\s+(?:professional\s+)?medical\s+advice|仅供参考|不作为诊断)",
+        r"substitute)\s+for\s+(?:professional\s+)?medical\s+advice"
+        # "本站内容仅供参考": the site's disclaimer; a dosage note's "仅供参考" is content.
+        r"|(?:本站|本网|本文|以上内容|文章内容|网站内容)[^。！？]{0,12}仅供参考|不(?:能|可)?作为(?:诊断|医疗)依据)",
         re.IGNORECASE,
     ),
     "share": re.compile(
@@ -167,6 +169,25 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
     ),
 }
 
+# A teaser on a list page: cut with an ellipsis, maybe with a "more" link after it.
+TEASER_END = re.compile(
+    r"(?:\.\.\.|…|。。。)\s*\]?\s*(?:\[?\s*(?:详细|详情|更多|全文|阅读全文|查看全文|more|read\s+more|"
+    r"continue\s+reading|full\s+story)\s*(?:»|>>|›)?\s*\]?)?\s*$|\[(?:…|\.\.\.)\]\s*$",
+    re.IGNORECASE,
+)
+# Pages of the site rather than articles, by the last part of their URL path or title.
+SITE_PAGE_URL = re.compile(
+    r"^(?:about(?:-us)?|contact(?:-us)?|privacy(?:-policy)?|terms|legal|imprint|impressum|"
+    r"search|tags?|category|categories|topics?|archives?|login|log-in|signin|sign-in|register|"
+    r"signup|sign-up|sitemap|faq|help|404|not-found|wp-login\.php|author)(?:\.\w+)?$",
+    re.IGNORECASE,
+)
+SITE_PAGE_TITLE = re.compile(
+    r"^\s*(?:about(?:\s+us)?|contact(?:\s+us)?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"search\s+results?|log\s*in|sign\s+in|register|page\s+not\s+found|404|"
+    r"关于我们|联系我们|搜索结果?|隐私政策|用户登录|登录|注册|页面不存在|网站地图)\b",
+    re.IGNORECASE,
+)
 # The "Recommend"-style snippets are cut with an ellipsis.
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|。。。|\.\.\.\s*\]|\[\.\.\.\]|\.\.\.more)\s*$")
 # A line that ends like a sentence (a heading usually does not).

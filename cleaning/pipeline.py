@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -25,6 +25,7 @@ from cleaning.content import Content, choose_content
 from cleaning.decode import decode_html, decode_text
 from cleaning.language import detect_language
 from cleaning.linkblocks import LinkParts, find_link_parts
+from cleaning.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.profiles import SiteProfile
 from cleaning.schema import Record, content_hash, stable_id
 from cleaning.sections import Structure, split_sections
@@ -108,7 +109,9 @@ def clean_html(
     content = choose_content(page, excluded)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    reason = _not_article_reason(structure, blocks, links, head)
+    reason = _not_article_reason(
+        structure, blocks, links, head, url, title, title_shown=title_index is not None
+    )
     if reason:
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
@@ -144,7 +147,7 @@ def clean_text(
     content = choose_content(page, excluded)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    reason = _not_article_reason(structure, blocks, links, _HeadInfo())
+    reason = _not_article_reason(structure, blocks, links, _HeadInfo(), url, title)
     if reason:
         return CleanResult(None, reason)
     record = _build_record(
@@ -182,7 +185,8 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     base = tree.css_first("base[href]")
     if base is not None:
         info.base = urljoin(url, (base.attributes.get("href") or "").strip())
-    info.has_article_element = tree.css_first("article") is not None or any(
+    # One <article> marks an article page; several mark a list of teasers.
+    info.has_article_element = len(tree.css("article")) == 1 or any(
         _ARTICLE_LD.search(node.text() or "")
         for node in tree.css('script[type="application/ld+json"]')
     )
@@ -229,9 +233,20 @@ def _title_repeats(blocks: list[Block], title: str, title_index: int | None) -> 
 
 
 def _not_article_reason(
-    structure: Structure, blocks: list[Block], links: LinkParts, head: _HeadInfo
+    structure: Structure,
+    blocks: list[Block],
+    links: LinkParts,
+    head: _HeadInfo,
+    url: str = "",
+    title: str = "",
+    title_shown: bool = False,
 ) -> str | None:
-    """Why this page is not an article (a list, a stub, a form), or None if it is one."""
+    """Why this page is not an article (a list, a stub, a form), or None if it is one.
+
+    Long prose is an article. Shorter text needs a strong sign (numbered sections,
+    prev/next or related links, article markup) or two weak ones (subheadings, a title
+    heading that agrees with ``<title>``, three or more paragraphs of prose).
+    """
     text = "\n".join(b.text for b in blocks)
     words = count_words(text)
     if words == 0:
@@ -240,20 +255,34 @@ def _not_article_reason(
         return "garbage"
     if words < MIN_ARTICLE_WORDS * (0.5 if cjk_share(text) > 0.3 else 1):
         return "too_short"
-    teasers = sum(1 for b in blocks if b.text.rstrip().endswith(("...", "…")))
+    teasers = sum(1 for b in blocks if TEASER_END.search(b.text))
     if teasers >= 3 and teasers * 3 >= len(blocks):
         return "listing"
+    if words < SURE_ARTICLE_WORDS and _looks_like_site_page(url, title):
+        return "site_page"
     if words >= SURE_ARTICLE_WORDS:
         return None
     signs = (
-        bool(structure.sections),
+        any(s.number is not None for s in structure.sections),
         links.prev is not None or links.next is not None,
         bool(links.related),
         head.og_type == "article",
         head.has_article_element,
         head.profile_content,
     )
-    return None if any(signs) else "too_short"
+    if any(signs):
+        return None
+    prose_paragraphs = sum(1 for b in blocks if len(b.text) >= 120 and not b.heading)
+    weak = (len(structure.sections) >= 2) + title_shown + (prose_paragraphs >= 3)
+    return None if weak >= 2 else "too_short"
+
+
+def _looks_like_site_page(url: str, title: str) -> bool:
+    """About, contact, search, tag, login... pages: named so in their URL or title."""
+    segments = [s for s in urlsplit(url).path.lower().split("/") if s]
+    # "/about.html", "/tag/sleep/", "/search/?q=": the first or the last segment says so.
+    named = any(SITE_PAGE_URL.match(s) for s in segments[:1] + segments[-1:])
+    return named or SITE_PAGE_TITLE.match(title) is not None
 
 
 def _build_record(

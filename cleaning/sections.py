@@ -45,9 +45,10 @@ class Structure:
 
 def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
     """A block that reads like a numbered heading, or None."""
-    # List items and table rows/cells are lists and tables, not headings. (A paragraph
-    # inside a layout table's cell is still a paragraph.)
-    if block.tag in ("li", "tr", "td", "th") or (block.list_id and block.tag not in ("p", "div")):
+    # List items and data-table rows are lists and tables, not headings. (Text in a layout
+    # table's cell, often paragraphs split by <br>, is still prose: td blocks that were
+    # not merged into a row.)
+    if block.tag in ("li", "tr", "th") or (block.list_id and block.tag not in ("p", "div")):
         return None
     text, rest = block.text, ""
     if block.bold_share < 0.8 and block.lead_bold and len(block.lead_bold) <= MAX_LEAD_HEADING:

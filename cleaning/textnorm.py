@@ -11,9 +11,13 @@ import unicodedata
 
 import ftfy
 
-# Keep typographic quotes as the page has them: `uncurl_quotes` would rewrite every
-# ’ and “ of a correctly encoded page, which is a change of content, not a repair.
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+# Only repair, never restyle: `uncurl_quotes` would rewrite every ’ and “ of a correct
+# page, `fix_character_width` turns Chinese full-width punctuation (？，) into ASCII, and
+# HTML entities were already decoded by the parser (a second pass would turn a literal
+# "&lt;" of the text into "<").
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_character_width=False, unescape_html=False, explain=False
+)
 
 # Zero-width characters and soft hyphens are dropped, not turned into spaces.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

@@ -193,7 +193,7 @@ Copyright (C) 2024 健康养生网 版权所有 本站内容仅供参考，不�
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": [
+                "must_not_contain": present(page, [
                     "当前位置",
                     "责任编辑",
                     "热门文章",
@@ -201,7 +201,7 @@ Copyright (C) 2024 健康养生网 版权所有 本站内容仅供参考，不�
                     "相关推荐",
                     "上一篇",
                     "来源：",
-                ],
+                ]),
                 "must_contain": [data["sections"][0]["paragraphs"][0][:12]],
             },
         )
@@ -216,11 +216,11 @@ Copyright (C) 2024 健康养生网 版权所有 本站内容仅供参考，不�
 <div>当前位置：<a href="/">首页</a> &gt; 养生</div><h1>养生</h1><ul>{listing}</ul>
 <div>共3页 <a href="/yangsheng/2.html">下一页</a></div></body></html>"""
     (out / "list.html").write_bytes(list_page.encode("gbk"))
-    pages["list.html"] = {"url": f"{host}/yangsheng/", "article": False}
+    pages["list.html"] = {"url": f"{host}/yangsheng/", "article": False, "encoding": "gbk"}
     notfound = """<html><head><meta charset="gbk"><title>404 页面不存在</title></head><body>
 <h1>抱歉，您访问的页面不存在</h1><p>请返回<a href="/">首页</a>。</p></body></html>"""
     (out / "404.html").write_bytes(notfound.encode("gbk"))
-    pages["404.html"] = {"url": f"{host}/missing.html", "article": False}
+    pages["404.html"] = {"url": f"{host}/missing.html", "article": False, "encoding": "gbk"}
     write_expected(out, pages)
 
 
@@ -290,7 +290,7 @@ def en_blog() -> None:
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": [
+                "must_not_contain": present(page, [
                     "Share this",
                     "Great tips",
                     "Posted on",
@@ -299,7 +299,7 @@ def en_blog() -> None:
                     "Previous Post",
                     "Tags:",
                     "Recent Posts",
-                ],
+                ]),
                 "must_contain": [data["sections"][-1]["paragraphs"][-1]],
             },
         )
@@ -389,7 +389,7 @@ def en_news() -> None:
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": [
+                "must_not_contain": present(page, [
                     "Advertisement",
                     "By Sarah Collins",
                     "Medically reviewed",
@@ -400,11 +400,16 @@ def en_news() -> None:
                     "Related articles",
                     "Previous article",
                     "informational purposes",
-                ],
+                ]),
                 "must_contain": [data["sections"][0]["paragraphs"][0]],
             },
         )
     write_expected(out, pages)
+
+
+def present(page: str, strings: list[str]) -> list[str]:
+    """Only the boilerplate strings the page really shows (a check of an absent one tests nothing)."""
+    return [s for s in strings if s in page]
 
 
 def write_expected(folder: Path, pages: dict[str, dict]) -> None:
