@@ -46,6 +46,11 @@ BOILER_TAGS = frozenset({"nav", "aside", "footer", "menu", "dialog"})
 CONTENT_MARK = "data-healthcorpus-content"
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_TAGS = frozenset({"strong", "b"})
+# Inline elements walked without reading their attributes (hidden text hides in <span>s
+# and links need their href; these are plain formatting).
+_PLAIN_INLINE = frozenset(
+    "strong b em i u s small sub sup abbr cite code q mark time var kbd samp dfn bdi bdo".split()
+)
 
 # Generic class/id words of page furniture (readability's family of hints). They only
 # mark a container as *likely* boilerplate; the content scorer weighs them.
@@ -240,6 +245,12 @@ class _Builder:
                 self.enter_inline(child, tag)
 
     def enter_inline(self, node: LexborNode, tag: str) -> None:
+        if tag in _PLAIN_INLINE:  # no attribute of these matters; reading them costs
+            if tag in BOLD_TAGS:
+                self.enter_bold(node)
+            else:
+                self.walk(node)
+            return
         attrs = node.attributes
         if "hidden" in attrs or _is_hidden(attrs):
             return
@@ -258,16 +269,16 @@ class _Builder:
                     self.links.append(Link(text, href))
             self.open_link = outer
             return
-        if tag in BOLD_TAGS:
-            self.bold_depth += 1
-            self.walk(node)
-            self.bold_depth -= 1
-            if self.bold_depth == 0 and self.lead_bold:
-                self.lead_open = False  # the leading bold run is over
-            return
         if tag == "img":
             return
         self.walk(node)
+
+    def enter_bold(self, node: LexborNode) -> None:
+        self.bold_depth += 1
+        self.walk(node)
+        self.bold_depth -= 1
+        if self.bold_depth == 0 and self.lead_bold:
+            self.lead_open = False  # the leading bold run is over
 
     def enter_block(self, node: LexborNode, tag: str) -> None:
         attrs = node.attributes
