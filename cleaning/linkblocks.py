@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaning.blocks import Block, Link, Page
+from cleaning.content import boilerplate_reason
 from cleaning.patterns import (
     ELLIPSIS_END,
     FURNITURE_HEADING,
@@ -155,6 +156,8 @@ def _collect_related(
     while j < len(blocks) and j not in consumed:
         block = blocks[j]
         if RELATED_HEADING.match(block.text) or FURNITURE_HEADING.match(block.text):
+            break
+        if boilerplate_reason(block):  # the footer after the block: copyright, editor...
             break
         if has_links and scope is not None and scope not in page.ancestors(block.container):
             break

@@ -253,3 +253,29 @@ def test_title_sources(head: str, top: str) -> None:
     expected = "Leg cramps in women: causes and relief" if not top else "Leg cramps"
     assert record.title == expected
     assert "Health Site" not in record.text
+
+
+def test_text_dump_with_title_only_related_and_a_footer() -> None:
+    from cleaning import clean_text
+
+    lines = [
+        "Why knees hurt",
+        EN * 2,
+        "1. Overuse",
+        EN * 2,
+        "2. Arthritis",
+        EN * 2,
+        "上一篇：Ginger benefits",
+        "下一篇：Sleep and memory",
+        "Related articles",
+        "Knee braces explained",
+        "Running on hard ground",
+        "Copyright © 2024 Health Site. All rights reserved.",
+    ]
+    record = clean_text("\n\n".join(lines), url="file:///knees.txt").record
+    assert record is not None
+    assert [s.heading for s in record.sections] == ["Overuse", "Arthritis"]
+    assert [r.title for r in record.related] == ["Knee braces explained", "Running on hard ground"]
+    assert record.prev is not None and record.prev.title == "Ginger benefits"
+    assert record.next is not None and record.next.title == "Sleep and memory"
+    assert "Copyright" not in record.text and "Knee braces" not in record.text
