@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from cleaning.durable import publish_file
 from cleaning.schema import ARROW_SCHEMA, Record
 
 DEFAULT_ROWS_PER_GROUP = 1_000
@@ -56,6 +57,16 @@ class DatasetWriter:
         self._buffer.append(record)
         if len(self._buffer) >= self.rows_per_group:
             self._flush()
+
+    def publish(self) -> Path | None:
+        """Flush and publish the open file now (a checkpoint); returns it, if any.
+
+        The next record starts a new file. A crawl calls this every few minutes, so a
+        killed crawl loses at most the records since its last checkpoint.
+        """
+        self._flush()
+        published = self._publish()
+        return published
 
     def close(self) -> list[Path]:
         """Flush what is buffered and publish the open file. Returns all files written."""
@@ -105,17 +116,16 @@ class DatasetWriter:
             self._rows_in_file = 0
         return self._writer
 
-    def _publish(self) -> None:
+    def _publish(self) -> Path | None:
         if self._writer is None:
-            return
+            return None
         self._writer.close()
         self._writer = None
         assert self._tmp_path is not None and self._final_path is not None
-        with open(self._tmp_path, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(self._tmp_path, self._final_path)
+        publish_file(self._tmp_path, self._final_path)
         self.files_written.append(self._final_path)
         self._tmp_path = None
+        return self._final_path
 
 
 def load(

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cleaning.durable import publish_file
 from cleaning.schema import SCHEMA_VERSION
 from cleaning.version import EXTRACTOR_VERSION
 
@@ -41,8 +42,14 @@ class RunManifest:
     finished_at: str | None = None
     status: str = "running"
     pages_fetched: int = 0
+    # Incremental crawls: known pages answered 304 (included in pages_fetched), and
+    # pages not asked again because a stopped run had just checked them.
+    pages_not_modified: int = 0
+    pages_resumed: int = 0
     records_written: int = 0
     files: list[str] = field(default_factory=list)
+    # Raw WARC segments of the run, in the dataset's _warc/ folder.
+    archive_files: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     # One entry per failed input or page ({"source": ..., "reason": ...}), capped.
@@ -82,5 +89,4 @@ class RunManifest:
         path = folder / f"{self.run_id}.json"
         tmp = folder / f".{self.run_id}.json.tmp"
         tmp.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-        return path
+        return publish_file(tmp, path)

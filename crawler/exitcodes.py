@@ -15,21 +15,27 @@ OK = 0
 PARTIAL = 1
 USAGE = 2
 FAILED = 3
+LOCKED = 4
 
 EPILOG = f"""\
 exit codes:
-  {OK}  success: records written, no page failed
-  {PARTIAL}  partial: records written, but some pages failed (see the manifest's errors)
+  {OK}  success: records written or unchanged, no page failed
+  {PARTIAL}  partial: some pages failed (see the manifest's errors), or the run was
+     stopped by SIGTERM/Ctrl-C after closing its files (run it again to finish)
   {USAGE}  bad arguments: bad URL, missing input, unwritable output folder
   {FAILED}  failure: no article found (none new, none unchanged), or the run did not complete
+  {LOCKED}  another run is writing to the same output folder (nothing was done)
 """
 
 
 # Manifest statuses of a run that went to its end ("partial": some pages failed).
 COMPLETED_STATUSES = frozenset({"finished", "partial"})
+INTERRUPTED = "interrupted"
 
 
 def exit_code_for(manifest: RunManifest) -> int:
+    if manifest.status == INTERRUPTED:
+        return PARTIAL
     articles_found = manifest.records_written + manifest.skipped.get("unchanged", 0)
     if manifest.status not in COMPLETED_STATUSES or articles_found == 0:
         return FAILED
@@ -38,8 +44,10 @@ def exit_code_for(manifest: RunManifest) -> int:
     return OK
 
 
-def explain(code: int) -> str:
+def explain(code: int, manifest: RunManifest | None = None) -> str:
     """One line for the summary: what the exit code means for this run."""
+    if manifest is not None and manifest.status == INTERRUPTED:
+        return f"interrupted: files closed; run the same command again to finish (exit {code})"
     return {
         OK: "success (exit 0)",
         PARTIAL: "partial: some pages failed, see errors (exit 1)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -11,7 +11,10 @@ class PageItem:
     """One fetched HTML page, raw: the cleaning pipeline decodes and extracts it.
 
     The body stays bytes so that ``cleaning`` decodes it once, at its own documented
-    boundary (HTTP charset, then meta tags and BOM).
+    boundary (HTTP charset, then meta tags and BOM). The headers go to the WARC archive
+    and give the validators (ETag, Last-Modified) of the next run's conditional GET;
+    the links are kept in the crawl state, so that a page answered with 304 Not
+    Modified still leads the crawl on to the pages it links to.
     """
 
     url: str
@@ -19,6 +22,13 @@ class PageItem:
     declared_encoding: str | None
     http_status: int
     fetched_at: datetime
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (case-insensitive), if any."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key.lower() == wanted), None)
 
     def __repr__(self) -> str:
         # Scrapy logs items when it drops them; a page body would flood the log.

@@ -10,8 +10,11 @@ import scrapy
 
 from cleaning.manifest import MAX_PROBLEMS, RunManifest
 from crawler.stats_keys import (
+    CRAWL_DELAY_PREFIX,
     ERRORS_PREFIX,
     PAGES_FETCHED,
+    PAGES_NOT_MODIFIED,
+    PAGES_RESUMED,
     PROBLEMS,
     SKIPPED_PREFIX,
     counts_with_prefix,
@@ -32,6 +35,10 @@ COMPLETE_CLOSE_REASONS = frozenset(
     }
 )
 
+# Close reasons of a crawl stopped from outside (SIGTERM, Ctrl-C): it closed its files
+# and can be resumed by running the same command again.
+INTERRUPTED_CLOSE_REASONS = frozenset({"shutdown"})
+
 # Settings that change what a crawl fetches or how politely, kept in the manifest.
 SNAPSHOT_SETTINGS = (
     "USER_AGENT",
@@ -50,6 +57,9 @@ SNAPSHOT_SETTINGS = (
     "HEALTHCORPUS_OUT",
     "HEALTHCORPUS_MAX_PAGES",
     "HEALTHCORPUS_PROFILE",
+    "HEALTHCORPUS_INCREMENTAL",
+    "HEALTHCORPUS_ARCHIVE",
+    "HEALTHCORPUS_OBEY_CRAWL_DELAY",
 )
 
 
@@ -96,6 +106,8 @@ def fill_from_crawl(
 ) -> None:
     """Counts, settings and status of a finished crawl, into ``manifest``."""
     manifest.pages_fetched = int(stats.get(PAGES_FETCHED, 0))
+    manifest.pages_not_modified = int(stats.get(PAGES_NOT_MODIFIED, 0))
+    manifest.pages_resumed = int(stats.get(PAGES_RESUMED, 0))
     manifest.skipped.update(skipped_from_stats(stats))
     manifest.errors.update(errors_from_stats(stats))
     for problem in stats.get(PROBLEMS) or []:
@@ -103,7 +115,15 @@ def fill_from_crawl(
             manifest.problems.append(dict(problem))
     manifest.settings.update(settings_snapshot(settings, spider))
     manifest.settings["close_reason"] = close_reason
-    if close_reason not in COMPLETE_CLOSE_REASONS:
+    if delays := {
+        k[len(CRAWL_DELAY_PREFIX) :]: v
+        for k, v in stats.items()
+        if k.startswith(CRAWL_DELAY_PREFIX)
+    }:
+        manifest.settings["crawl_delay"] = delays
+    if close_reason in INTERRUPTED_CLOSE_REASONS and manifest.status == "running":
+        manifest.status = "interrupted"
+    elif close_reason not in COMPLETE_CLOSE_REASONS:
         manifest.error(f"closed/{close_reason}")
         manifest.status = "failed"
     elif manifest.status == "running":

@@ -50,6 +50,7 @@ def run_crawl(
     *,
     out_dir: Path,
     command: str,
+    run_id: str | None = None,
     max_pages: int | None = None,
     log_level: str = "WARNING",
     overrides: dict[str, str] | None = None,
@@ -61,10 +62,9 @@ def run_crawl(
     """
     from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
 
-    run_id = new_run_id()
     settings = build_settings(
         out_dir=out_dir,
-        run_id=run_id,
+        run_id=run_id or new_run_id(),
         command=command,
         max_pages=max_pages,
         log_level=log_level,

@@ -40,6 +40,9 @@ REMOTE_CONTROL_ENABLED = False
 # before everything else (retries at 550, redirects at 600 ...): in process_response
 # they see each page's final response once, after retries and redirects are resolved.
 DOWNLOADER_MIDDLEWARES = {
+    # Conditional GETs for known pages; answers pages done by a stopped run from the
+    # state (so it comes before the budget, which must not charge those).
+    "crawler.downloadermiddlewares.incremental.IncrementalMiddleware": 105,
     # Charges each page request (not robots.txt, not retries) to HEALTHCORPUS_MAX_PAGES.
     "crawler.downloadermiddlewares.page_budget.PageBudgetMiddleware": 110,
     # Counts fetched pages, HTTP error statuses and download failures for the manifest.
@@ -48,6 +51,8 @@ DOWNLOADER_MIDDLEWARES = {
 
 # Items flow through pipelines in increasing order: PageItem -> Record -> Parquet.
 ITEM_PIPELINES = {
+    # 200: every fetched HTML page, raw, into DIR/_warc/ (before cleaning drops any).
+    "crawler.pipelines.archive.WarcArchivePipeline": 200,
     # 300: turn a fetched page into a Record, or drop it with a counted reason.
     "crawler.pipelines.clean_html.CleanHtmlPipeline": 300,
     # 800: last, so it only ever sees Records that every earlier step accepted.
@@ -79,3 +84,13 @@ HEALTHCORPUS_RUN_ID = ""
 HEALTHCORPUS_PROFILE = ""
 # What started the run, as recorded in the manifest.
 HEALTHCORPUS_COMMAND = "scrapy crawl articles"
+# Incremental re-crawls: conditional GETs for pages of earlier runs, resume of a run
+# that was stopped. False (`--full`) fetches every page in full.
+HEALTHCORPUS_INCREMENTAL = True
+# Keep every fetched HTML page in WARC files under DIR/_warc/ (`--no-archive`: False).
+HEALTHCORPUS_ARCHIVE = True
+# Publish the open Parquet part and WARC segment, and commit the page state, every N
+# records or T seconds: a killed crawl loses at most that much work (refetched on the
+# next run), at the cost of one file per checkpoint.
+HEALTHCORPUS_CHECKPOINT_RECORDS = 1000
+HEALTHCORPUS_CHECKPOINT_SECONDS = 300

@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 PAGES_FETCHED = "healthcorpus/pages_fetched"
 RECORDS_WRITTEN = "healthcorpus/records_written"
+# Known pages answered 304 Not Modified to a conditional GET (part of pages_fetched).
+PAGES_NOT_MODIFIED = "healthcorpus/pages_not_modified"
+# Known pages not asked again: checked by an earlier run that was stopped before its end.
+PAGES_RESUMED = "healthcorpus/pages_resumed"
+# Crawl-delay of robots.txt applied to a host, in seconds ("<prefix><host>").
+CRAWL_DELAY_PREFIX = "healthcorpus/crawl_delay/"
 SKIPPED_PREFIX = "healthcorpus/skipped/"
 ERRORS_PREFIX = "healthcorpus/errors/"
 PROBLEMS = "healthcorpus/problems"

@@ -21,9 +21,17 @@ def _by_reason(counts: dict[str, int]) -> str:
 def format_summary(manifest: RunManifest, out_dir: Path, *, pages_label: str) -> str:
     """Summary of one run; ``out_dir`` is printed absolute so it can be pasted anywhere."""
     folder = out_dir.resolve()
+    fetched = str(manifest.pages_fetched)
+    if manifest.pages_not_modified:
+        fetched += f" ({manifest.pages_not_modified} not modified since the last run)"
     rows = [
-        (pages_label, str(manifest.pages_fetched)),
+        (pages_label, fetched),
         ("records written", str(manifest.records_written)),
+        *(
+            [("pages resumed", f"{manifest.pages_resumed} (done by the interrupted run)")]
+            if manifest.pages_resumed
+            else []
+        ),
         ("pages skipped", _by_reason(dict(manifest.skipped))),
         ("errors", _by_reason(dict(manifest.errors))),
         ("dataset", str(folder)),

@@ -7,15 +7,18 @@ HTTP 500 to exercise the "partial" outcome.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,10 @@ CLI_TIMEOUT = 180
 class DemoServer:
     base_url: str  # "http://127.0.0.1:PORT" without a trailing slash
     paths: list[str] = field(default_factory=list)  # every path requested, in order
+    # (path, status) of every response, in order: 200 full page, 304 not modified ...
+    responses: list[tuple[str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    delay: float = 0.0  # seconds to wait before answering each page (slow site)
 
     @property
     def start_url(self) -> str:
@@ -45,21 +51,78 @@ class DemoServer:
         with self.lock:
             return [p for p in self.paths if p != "/robots.txt"]
 
+    def statuses(self) -> dict[str, list[int]]:
+        """Path -> the statuses it was answered with (robots.txt excluded)."""
+        out: dict[str, list[int]] = {}
+        with self.lock:
+            for path, status in self.responses:
+                if path != "/robots.txt":
+                    out.setdefault(path, []).append(status)
+        return out
+
+    def reset(self) -> None:
+        with self.lock:
+            self.paths.clear()
+            self.responses.clear()
+
 
 class _RecordingHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args: Any, server_state: DemoServer, fail_paths: set[str], **kw: Any):
+    """SimpleHTTPRequestHandler (Last-Modified, If-Modified-Since -> 304) that records
+    each request and answer, can fail chosen paths, and with ``etags`` also sends an
+    ETag of the file's bytes and honours If-None-Match, as most real servers do."""
+
+    def __init__(
+        self,
+        *args: Any,
+        server_state: DemoServer,
+        fail_paths: set[str],
+        etags: bool = False,
+        **kw: Any,
+    ):
         self.server_state = server_state
         self.fail_paths = fail_paths
+        self.etags = etags
+        self._etag: str | None = None
         super().__init__(*args, **kw)
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         with self.server_state.lock:
             self.server_state.paths.append(path)
+        if self.server_state.delay and path != "/robots.txt":
+            time.sleep(self.server_state.delay)
         if path in self.fail_paths:
             self.send_error(500, "injected failure")
             return
+        if self.etags and self._answer_etag():
+            return
         super().do_GET()
+
+    def _answer_etag(self) -> bool:
+        """Send a 304 when If-None-Match matches; otherwise remember the ETag to send."""
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        if not local.is_file():
+            return False
+        self._etag = '"' + hashlib.sha1(local.read_bytes()).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == self._etag:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", self._etag)
+            self.end_headers()
+            return True
+        return False
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        with self.server_state.lock:
+            self.server_state.responses.append((urlsplit(self.path).path, int(code)))
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if self._etag and self.etags:
+            self.send_header("ETag", self._etag)
+            self._etag = None
+        super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -67,14 +130,22 @@ class _RecordingHandler(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve_demo_site(
-    folder: Path = DEMO_SITE, *, fail_paths: Iterable[str] = ()
+    folder: Path = DEMO_SITE,
+    *,
+    fail_paths: Iterable[str] = (),
+    etags: bool = False,
+    delay: float = 0.0,
 ) -> Iterator[DemoServer]:
     """Serve ``folder`` on 127.0.0.1 with a free port, in a thread, recording requests."""
     if not (folder / "index.html").is_file():
         raise FileNotFoundError(f"{folder}: the demo site is missing (data/build_demo_site.py)")
-    state = DemoServer(base_url="")
+    state = DemoServer(base_url="", delay=delay)
     handler = partial(
-        _RecordingHandler, server_state=state, fail_paths=set(fail_paths), directory=str(folder)
+        _RecordingHandler,
+        server_state=state,
+        fail_paths=set(fail_paths),
+        etags=etags,
+        directory=str(folder),
     )
     server = ThreadingHTTPServer((LOOPBACK, 0), handler)
     server.daemon_threads = True

@@ -18,7 +18,9 @@ from crawler.commands.common import (
 )
 from crawler.exitcodes import EPILOG
 
-FORMATS = ("auto", "html", "text")
+# The same list as cleaning.offline.FORMATS (tests/test_warc.py checks it), written out
+# here because importing the cleaner at start-up would make --help slow.
+FORMATS = ("auto", "html", "text", "warc")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,7 +28,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "clean",
         parents=[verbosity_options()],
         help="clean saved pages (files or folders) into a Parquet dataset",
-        description="Clean saved HTML or text pages, without any network, into the same "
+        description="Clean saved HTML or text pages, or the HTML responses of WARC files "
+        "(such as a crawl's DIR/_warc/*.warc.gz), without any network, into the same "
         "dataset a crawl writes.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -34,7 +37,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     parser.add_argument("--out", metavar="DIR", required=True, help="dataset folder")
     parser.add_argument(
-        "--format", choices=FORMATS, default="auto", help="input format (default: auto)"
+        "--format",
+        choices=FORMATS,
+        default="auto",
+        help="input format (default: auto; WARC files are found by name or content)",
     )
     parser.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="worker processes (default: 1)"

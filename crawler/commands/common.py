@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.exitcodes import FAILED, USAGE
+from crawler.exitcodes import FAILED, LOCKED, USAGE
 
 
 class CommandError(Exception):
@@ -21,6 +21,12 @@ class UsageError(CommandError):
     """Bad arguments: a bad URL, a missing input, an unwritable output folder."""
 
     exit_code = USAGE
+
+
+class LockedError(CommandError):
+    """Another run holds the output folder's lock."""
+
+    exit_code = LOCKED
 
 
 def verbosity_options() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from pathlib import Path
 from crawler import settings as project_settings
 from crawler.commands.common import (
     CommandError,
+    LockedError,
     check_profile,
     check_url,
     log_level,
@@ -47,6 +48,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="N",
         help="fetch at most N pages (robots.txt not counted); 0 = no cap",
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="fetch every page in full, without conditional GETs, and do not resume an "
+        "interrupted run (default: incremental)",
+    )
+    parser.add_argument(
+        "--no-archive",
+        action="store_true",
+        help="do not keep the raw pages in WARC files under DIR/_warc/",
+    )
     profile_option(parser)
     parser.set_defaults(run=run)
 
@@ -56,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
     overrides = parse_settings(args.settings)
     if profile := check_profile(args.profile):
         overrides["HEALTHCORPUS_PROFILE"] = profile
+    if args.full:
+        overrides["HEALTHCORPUS_INCREMENTAL"] = "False"
+    if args.no_archive:
+        overrides["HEALTHCORPUS_ARCHIVE"] = "False"
     # --out wins over -s HEALTHCORPUS_OUT, which wins over the project setting.
     settings_out = overrides.pop("HEALTHCORPUS_OUT", None)
     out_dir = prepare_out_dir(args.out or settings_out or DEFAULT_OUT)
@@ -78,15 +94,28 @@ def crawl_and_report(
     verbose: int,
     overrides: dict[str, str],
 ) -> int:
-    """Shared by ``crawl`` and ``demo``: run the spider, print the summary, exit code."""
+    """Shared by ``crawl`` and ``demo``: run the spider, print the summary, exit code.
+
+    The folder's lock is taken before Scrapy starts, so a second run on a folder that
+    a live run holds stops at once with its own exit code (the crawl re-enters it).
+    """
+    from cleaning.lock import DatasetLock, LockHeld
+    from cleaning.manifest import new_run_id
     from crawler.commands.report import report
     from crawler.run import CrawlDidNotRun, run_crawl
 
-    say(f"crawling {', '.join(urls)} into {out_dir}")
+    run_id = overrides.get("HEALTHCORPUS_RUN_ID") or new_run_id()
     try:
+        lock = DatasetLock(out_dir, command=command, run_id=run_id)
+        lock.acquire()
+    except LockHeld as exc:
+        raise LockedError(str(exc)) from None
+    try:
+        say(f"crawling {', '.join(urls)} into {out_dir}")
         manifest = run_crawl(
             urls,
             out_dir=out_dir,
+            run_id=run_id,
             command=command,
             max_pages=max_pages,
             log_level=log_level(verbose),
@@ -95,4 +124,6 @@ def crawl_and_report(
         )
     except CrawlDidNotRun as exc:
         raise CommandError(str(exc)) from None
+    finally:
+        lock.release()
     return report(manifest, out_dir, pages_label="pages fetched")

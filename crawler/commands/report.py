@@ -12,5 +12,5 @@ from crawler.summary import format_summary
 def report(manifest: RunManifest, out_dir: Path, *, pages_label: str) -> int:
     code = exit_code_for(manifest)
     print(format_summary(manifest, out_dir, pages_label=pages_label), flush=True)
-    print(f"  {'result':<16} {explain(code)}", flush=True)
+    print(f"  {'result':<16} {explain(code, manifest)}", flush=True)
     return code

@@ -13,6 +13,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from crawler.downloadermiddlewares.incremental import RESUMED
 from crawler.downloadermiddlewares.robots import is_robots_txt
 from crawler.stats_keys import PAGES_FETCHED, count_error, count_skipped
 
@@ -39,8 +40,8 @@ class FetchStatsMiddleware:
         return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if is_robots_txt(request):
-            return response
+        if is_robots_txt(request) or RESUMED in response.flags:
+            return response  # robots.txt, or a page not fetched (answered from the state)
         self.stats.inc_value(PAGES_FETCHED)
         if response.status in GONE_STATUSES:
             count_skipped(self.stats, status_reason(response.status))

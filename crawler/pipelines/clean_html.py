@@ -11,6 +11,8 @@ from cleaning import Record, clean_html
 from cleaning.profiles import Profiles
 from crawler.items import PageItem
 from crawler.runid import run_id_for
+from crawler.session import CrawlSession
+from crawler.state import ARTICLE
 from crawler.stats_keys import count_error, count_skipped
 
 if TYPE_CHECKING:
@@ -29,17 +31,22 @@ class CleanHtmlPipeline:
     """Cleans each page; a cleaner exception costs one page, never the crawl."""
 
     def __init__(
-        self, stats: StatsCollector, crawl_id: str, profiles: Profiles | None = None
+        self,
+        stats: StatsCollector,
+        crawl_id: str,
+        session: CrawlSession,
+        profiles: Profiles | None = None,
     ) -> None:
         self.stats = stats
         self.crawl_id = crawl_id
+        self.session = session
         self.profiles = profiles
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         path = crawler.settings.get("HEALTHCORPUS_PROFILE")
         profiles = Profiles.load(path) if path else None
-        return cls(crawler.stats, run_id_for(crawler), profiles)
+        return cls(crawler.stats, run_id_for(crawler), CrawlSession.of(crawler), profiles)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
@@ -62,6 +69,9 @@ class CleanHtmlPipeline:
         if result.record is None:
             reason = result.skip_reason or "unknown"
             count_skipped(self.stats, reason)
+            self.session.page_cleaned(item, reason)
             raise DropItem(f"{reason}: {item.url}", log_level=DROP_LOG_LEVEL)
+        # Remembered as done only once the record is safely written (see CrawlSession).
+        self.session.page_cleaned(item, ARTICLE)
         record: Record = result.record
         return record

@@ -17,6 +17,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
 from w3lib.encoding import http_content_type_encoding
 
+from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
 from crawler.items import PageItem
 from crawler.stats_keys import count_skipped
 
@@ -92,19 +93,41 @@ class ArticlesSpider(Spider):
         # every page, and must not be fetched a second time through one of those links.
         for url in self.start_urls:
             yield self.page_request(url)
+        # Articles of earlier runs are checked again even when no page links to them
+        # any more (a listing that only shows the newest ones).
+        for url in self.known_article_urls():
+            yield self.page_request(url)
+
+    def known_article_urls(self) -> list[str]:
+        if not self.crawler.settings.getbool("HEALTHCORPUS_INCREMENTAL", True):
+            return []
+        from crawler.session import CrawlSession
+
+        urls = CrawlSession.of(self.crawler).known_article_urls()
+        return [url for url in urls if host_key(url) in self.hosts]
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | Request]:
+        if response.status == NOT_MODIFIED:
+            # Unchanged since the last run: go on to the links it had then.
+            known = known_page(response)
+            for url in known.links if known else ():
+                if host_key(url) in self.hosts:
+                    yield self.page_request(url)
+            return
         if not isinstance(response, HtmlResponse):
             count_skipped(self.crawler.stats, "not_html")
             return
+        links = self.same_host_links(response)
         yield PageItem(
             url=response.url,
             body=response.body,
             declared_encoding=declared_encoding(response),
             http_status=response.status,
             fetched_at=datetime.now(UTC),
+            headers=header_pairs(response),
+            links=links,
         )
-        for url in self.same_host_links(response):
+        for url in links:
             yield self.page_request(url)
 
     def page_request(self, url: str) -> Request:
@@ -129,6 +152,15 @@ class ArticlesSpider(Spider):
             if host_key(url) in self.hosts:
                 urls.setdefault(url)
         return list(urls)
+
+
+def header_pairs(response: Response) -> list[tuple[str, str]]:
+    """Response headers as text pairs, repeated headers kept (for the WARC archive)."""
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in response.headers.items()
+        for value in values
+    ]
 
 
 def declared_encoding(response: Response) -> str | None:

@@ -1,0 +1,72 @@
+"""Tidying up after a run that was killed, before the next run writes.
+
+A killed run (kill -9, power loss, OOM killer) leaves its published Parquet parts (all
+complete and readable: they are renamed into place only once whole), at most one hidden
+temporary part per writer, and a manifest still saying ``running``. The next run,
+holding the folder's lock (so no live run of this machine owns those files), deletes
+the temporary files and marks such manifests ``interrupted`` with the files and row
+counts that the killed run did publish, so ``validate`` and ``stats`` add up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from cleaning.manifest import MANIFEST_DIR, RunManifest
+
+logger = logging.getLogger(__name__)
+
+INTERRUPTED = "interrupted"
+
+
+@dataclass
+class Recovery:
+    """What :func:`recover_interrupted_runs` found and fixed."""
+
+    temp_files_removed: list[str] = field(default_factory=list)
+    runs_marked_interrupted: list[str] = field(default_factory=list)
+
+
+def recover_interrupted_runs(out_dir: str | os.PathLike[str]) -> Recovery:
+    """Remove leftover temporary files; mark manifests of dead runs ``interrupted``.
+
+    Only call this while holding :class:`cleaning.lock.DatasetLock` on ``out_dir``.
+    """
+    root = Path(out_dir)
+    recovery = Recovery()
+    if not root.is_dir():
+        return recovery
+    for tmp in sorted(root.rglob(".*.tmp")):
+        try:
+            tmp.unlink()
+        except OSError as exc:
+            logger.warning("%s: cannot remove leftover temporary file: %s", tmp, exc)
+            continue
+        recovery.temp_files_removed.append(str(tmp.relative_to(root)))
+    manifests = root / MANIFEST_DIR
+    for path in sorted(manifests.glob("*.json")) if manifests.is_dir() else []:
+        try:
+            manifest = RunManifest.read(path)
+        except (OSError, ValueError, TypeError):
+            continue  # `validate` reports unreadable manifests
+        if manifest.status != "running":
+            continue
+        parts = sorted(root.glob(f"part-{manifest.run_id}-*.parquet"))
+        manifest.files = [p.name for p in parts]
+        manifest.records_written = sum(_rows(p) for p in parts)
+        manifest.status = INTERRUPTED
+        manifest.write(root)
+        recovery.runs_marked_interrupted.append(manifest.run_id)
+    return recovery
+
+
+def _rows(path: Path) -> int:
+    try:
+        return pq.read_metadata(path).num_rows
+    except Exception:  # a damaged part is `validate`'s to report, not ours
+        return 0

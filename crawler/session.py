@@ -1,0 +1,210 @@
+"""Everything a crawl keeps on disk, published together at checkpoints.
+
+A crawl writes three things beside Scrapy: the Parquet dataset, the WARC archive of
+the raw pages, and the page state that makes the next run incremental. Kill -9 can
+strike at any moment, so they are published together, in an order that keeps them
+consistent: at each checkpoint the open WARC segment is published, then the open
+Parquet part, and only then the state of the pages they hold is committed. After a
+crash the state is never ahead of the data: a page whose record was lost was never
+marked as done, so the next run fetches it again in full.
+
+The folder's lock is taken here too, so ``scrapy crawl`` is as safe as the CLI, and
+what a killed run left behind (temporary files, a ``running`` manifest) is tidied up
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from cleaning.dataset import DatasetWriter
+from cleaning.lock import STATE_DIR, DatasetLock
+from cleaning.recovery import recover_interrupted_runs
+from crawler.runid import run_id_for
+from crawler.state import ARTICLE, KnownPage, PageState
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+    from cleaning.schema import Record
+    from cleaning.warc import WarcSegmentWriter
+    from crawler.items import PageItem
+
+logger = logging.getLogger(__name__)
+
+WARC_DIR = "_warc"
+_sessions: WeakKeyDictionary[Crawler, CrawlSession] = WeakKeyDictionary()
+
+
+class CrawlSession:
+    """The dataset writer, WARC writer and page state of one crawl."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        run_id: str,
+        *,
+        command: str = "crawl",
+        incremental: bool = True,
+        archive: bool = True,
+        checkpoint_records: int = 1000,
+        checkpoint_seconds: float = 300.0,
+    ) -> None:
+        self.out_dir = out_dir
+        self.run_id = run_id
+        self.incremental = incremental
+        self.checkpoint_records = max(1, checkpoint_records)
+        self.checkpoint_seconds = checkpoint_seconds
+        self.lock = DatasetLock(out_dir, command=command, run_id=run_id)
+        self.lock.acquire()
+        try:
+            self.recovery = recover_interrupted_runs(out_dir)
+            self.state = PageState(out_dir / STATE_DIR)
+        except BaseException:
+            self.lock.release()
+            raise
+        for name in self.recovery.temp_files_removed:
+            logger.warning("Removed %s, left by an interrupted run", name)
+        # Pages checked since this time were done by runs that did not finish.
+        unfinished_since = self.state.begin_run()
+        self.resume_since = unfinished_since if incremental else None
+        if self.resume_since is not None:
+            logger.warning("The last run on %s did not finish: resuming it", out_dir)
+        self.writer = DatasetWriter(out_dir, run_id)
+        self.warc: WarcSegmentWriter | None = None
+        if archive:
+            from cleaning.warc import WarcSegmentWriter
+
+            self.warc = WarcSegmentWriter(out_dir / WARC_DIR, run_id)
+        # url -> state, for article pages whose record has not reached the writer yet.
+        self._awaiting_record: dict[str, KnownPage] = {}
+        # url -> state, to commit at the next checkpoint (its data is in the open files).
+        self._pending: dict[str, KnownPage] = {}
+        self._records_since_checkpoint = 0
+        self._last_checkpoint = time.monotonic()
+        self.parquet_files: list[Path] = []
+        self.warc_files: list[Path] = []
+        self.closed = False
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> CrawlSession:
+        """The session of ``crawler``, opened by whichever component asks first."""
+        if crawler not in _sessions:
+            settings = crawler.settings
+            out = settings.get("HEALTHCORPUS_OUT")
+            if not out:  # never guess where a dataset goes
+                raise ValueError("HEALTHCORPUS_OUT (the dataset folder) is not set")
+            _sessions[crawler] = cls(
+                Path(out),
+                run_id_for(crawler),
+                command=settings.get("HEALTHCORPUS_COMMAND") or "crawl",
+                incremental=settings.getbool("HEALTHCORPUS_INCREMENTAL", True),
+                archive=settings.getbool("HEALTHCORPUS_ARCHIVE", True),
+                checkpoint_records=settings.getint("HEALTHCORPUS_CHECKPOINT_RECORDS", 1000),
+                checkpoint_seconds=settings.getfloat("HEALTHCORPUS_CHECKPOINT_SECONDS", 300.0),
+            )
+        return _sessions[crawler]
+
+    # --- what the incremental crawl asks -------------------------------------------
+
+    def known(self, url: str) -> KnownPage | None:
+        """The page as last committed, or None for a page never fetched in full."""
+        return self.state.get(url)
+
+    def done_by_unfinished_run(self, page: KnownPage) -> bool:
+        """Checked by a run that was stopped before its end: no need to ask again."""
+        return self.resume_since is not None and page.checked_at >= self.resume_since
+
+    def known_article_urls(self) -> list[str]:
+        return list(self.state.article_urls())
+
+    # --- what happened to each page ------------------------------------------------
+
+    def archive(self, item: PageItem) -> None:
+        if self.warc is not None:
+            self.warc.write_response(
+                item.url, item.http_status, None, item.headers, item.body, item.fetched_at
+            )
+
+    def page_cleaned(self, item: PageItem, outcome: str) -> None:
+        """``outcome`` is ``article`` (its record comes next) or the skip reason."""
+        page = KnownPage(
+            url=item.url,
+            etag=item.header("ETag"),
+            last_modified=item.header("Last-Modified"),
+            outcome=outcome,
+            links=tuple(item.links),
+            checked_at=time.time(),
+        )
+        if outcome == ARTICLE:
+            self._awaiting_record[item.url] = page
+        else:
+            self._pending[item.url] = page
+
+    def not_modified(self, page: KnownPage) -> None:
+        self._pending[page.url] = page.checked_now()
+
+    def write_record(self, record: Record) -> None:
+        self.writer.write(record)
+        self._records_since_checkpoint += 1
+        self.record_settled(record.url)
+
+    def record_settled(self, url: str) -> None:
+        """The page's record is written, or needs no row (unchanged, duplicate)."""
+        if (page := self._awaiting_record.pop(url, None)) is not None:
+            self._pending[url] = page
+
+    def record_lost(self, url: str) -> None:
+        """The record could not be written: the page must be fetched again next run."""
+        self._awaiting_record.pop(url, None)
+
+    # --- checkpoints ---------------------------------------------------------------
+
+    def maybe_checkpoint(self) -> None:
+        due = self._records_since_checkpoint >= self.checkpoint_records or (
+            time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds
+        )
+        if due:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Publish the WARC segment, then the Parquet part, then commit their pages."""
+        if self.warc is not None and (segment := self.warc.rotate()) is not None:
+            self.warc_files.append(segment)
+        if (part := self.writer.publish()) is not None:
+            self.parquet_files.append(part)
+        self.state.put_many(self._pending.values())
+        self._pending.clear()
+        self._records_since_checkpoint = 0
+        self._last_checkpoint = time.monotonic()
+
+    def close_files(self) -> None:
+        """Final checkpoint. Pages still awaiting a record were never written: they
+        stay unknown to the state, so the next run fetches them again."""
+        if self.closed:
+            return
+        self.closed = True
+        self.checkpoint()
+        self._awaiting_record.clear()
+
+    def abort_files(self) -> None:
+        """After a write failure: keep what is published, drop the open files."""
+        self.closed = True
+        self.writer.abort()
+        if self.warc is not None:
+            self.warc.abort()
+        self._pending.clear()
+        self._awaiting_record.clear()
+
+    def end(self, *, complete: bool) -> None:
+        """The run is over; ``complete`` means it reached its end (or its page cap)."""
+        try:
+            if complete:
+                self.state.end_run()
+            self.state.close()
+        finally:
+            self.lock.release()

@@ -1,0 +1,154 @@
+"""What the crawl remembers about each page between runs: ``DIR/_state/pages.sqlite``.
+
+Per page: the validators of its last full fetch (ETag, Last-Modified) for conditional
+GETs, what became of it (``article`` or the reason it was skipped), its same-host links
+(so a page answered with 304 still leads the crawl on to the pages it links to), and
+when it was last checked. Rows are only written by
+:class:`crawler.session.CrawlSession` after the page's record is in a published Parquet
+file, so after a crash the state is never ahead of the dataset.
+
+Plain ``sqlite3`` in WAL mode: one file, transactional, nothing to install, and it
+survives kill -9 (an unfinished transaction is rolled back when the file is reopened).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE_FILE = "pages.sqlite"
+ARTICLE = "article"
+_UNFINISHED_SINCE = "unfinished_since"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    outcome TEXT NOT NULL,
+    links BLOB,
+    checked_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPage:
+    """One page as of its last successful fetch (or 304)."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    outcome: str  # "article", or the skip reason of the cleaner ("listing", ...)
+    links: tuple[str, ...]
+    checked_at: float  # unix time
+
+    @property
+    def is_article(self) -> bool:
+        return self.outcome == ARTICLE
+
+    def checked_now(self) -> KnownPage:
+        return KnownPage(
+            self.url, self.etag, self.last_modified, self.outcome, self.links, time.time()
+        )
+
+
+def _pack_links(links: tuple[str, ...]) -> bytes:
+    return zlib.compress("\n".join(links).encode("utf-8"), 1)
+
+
+def _unpack_links(blob: bytes | None) -> tuple[str, ...]:
+    if not blob:
+        return ()
+    text = zlib.decompress(blob).decode("utf-8")
+    return tuple(text.split("\n")) if text else ()
+
+
+class PageState:
+    """The page table of one dataset folder; used from the crawl's single thread."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.path = Path(folder) / STATE_FILE
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a process crash never loses a commit; a power cut may lose
+        # the last one, which only means those pages are fetched again.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def get(self, url: str) -> KnownPage | None:
+        row = self._db.execute(
+            "SELECT url, etag, last_modified, outcome, links, checked_at FROM pages WHERE url=?",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        return KnownPage(row[0], row[1], row[2], row[3], _unpack_links(row[4]), row[5])
+
+    def article_urls(self) -> Iterator[str]:
+        """URLs of every page that was an article last time, in URL order."""
+        cursor = self._db.execute("SELECT url FROM pages WHERE outcome=? ORDER BY url", (ARTICLE,))
+        for (url,) in cursor:
+            yield url
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM pages").fetchone()[0])
+
+    def put_many(self, pages: Iterable[KnownPage]) -> int:
+        """Store pages in one transaction: all of them or, after a crash, none."""
+        rows = [
+            (p.url, p.etag, p.last_modified, p.outcome, _pack_links(p.links), p.checked_at)
+            for p in pages
+        ]
+        if not rows:
+            return 0
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def begin_run(self) -> float | None:
+        """Note that a run started; returns the start of the unfinished chain of runs.
+
+        None when the last run finished: nothing to resume. Otherwise the time the
+        first of the unfinished runs started: pages checked since then were done by
+        a run that was killed or stopped, and need not be fetched again.
+        """
+        row = self._db.execute(
+            "SELECT value FROM meta WHERE key=?", (_UNFINISHED_SINCE,)
+        ).fetchone()
+        if row is not None:
+            return float(row[0])
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO meta VALUES (?, ?)", (_UNFINISHED_SINCE, repr(time.time()))
+            )
+        return None
+
+    def end_run(self) -> None:
+        """The run went to its end: the next run starts a fresh pass over the site."""
+        with self._transaction():
+            self._db.execute("DELETE FROM meta WHERE key=?", (_UNFINISHED_SINCE,))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
