@@ -20,6 +20,7 @@ from cleaning.schema import SCHEMA_VERSION
 from cleaning.version import EXTRACTOR_VERSION
 
 MANIFEST_DIR = "_runs"
+WARC_DIR = "_warc"  # the raw archive of a crawl, beside its dataset
 MAX_PROBLEMS = 1000  # the manifest lists at most this many failed sources
 
 

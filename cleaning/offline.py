@@ -1,10 +1,12 @@
 """Cleaning saved files into a dataset, without crawling.
 
 ``healthcorpus clean`` calls :func:`clean_paths`. Inputs are files or folders (walked
-recursively); each file is cleaned as HTML or as a plain-text dump. A file that cannot
-be cleaned (binary, unreadable, empty) is reported in one line and counted in the
-manifest; the others are still cleaned. ``jobs > 1`` cleans in worker processes in
-ordered chunks, so the dataset is the same as with one job.
+recursively); each file is cleaned as HTML or as a plain-text dump, or is a WARC file
+(a crawl's raw archive, or one from another tool) whose HTML responses are each cleaned
+as a page, with their real URL, HTTP charset, status and fetch time. A file that cannot
+be cleaned (binary, unreadable, empty, a WARC cut short) is reported in one line and
+counted in the manifest; the others are still cleaned. ``jobs > 1`` cleans in worker
+processes in ordered tasks, so the dataset is the same as with one job.
 """
 
 from __future__ import annotations
@@ -18,15 +20,21 @@ from pathlib import Path
 
 from cleaning.dataset import DatasetWriter
 from cleaning.dedup import VersionFilter
+from cleaning.lock import DatasetLock
 from cleaning.manifest import RunManifest, new_run_id, utc_now_iso
 from cleaning.pipeline import clean_html, clean_text
 from cleaning.profiles import Profiles
+from cleaning.recovery import INTERRUPTED, recover_interrupted_runs
 from cleaning.schema import Record
+from cleaning.warc import WarcError, WarcPage, iter_warc_pages, looks_like_warc
 
-FORMATS = ("auto", "html", "text")
+FORMATS = ("auto", "html", "text", "warc")
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far above any article page; bounds memory per file
+# (WARC files are read record by record, so no cap applies to them.)
+WARC_HEAD_BYTES = 512  # enough to see a WARC version line, even inside a gzip member
+TRUNCATED_WARC = "truncated_warc"
 MAX_CHUNK = 64  # files per task when cleaning in several processes
 
 
@@ -36,12 +44,32 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class FileOutcome:
-    """What became of one input file: a record, a skip reason, or an error."""
+    """What became of one input file, or of one page of a WARC file (``url`` set):
+    a record, a skip reason, or an error.
+
+    ``is_page`` is False for a problem of a WARC file as a whole (it is cut short),
+    which is counted as an error but not as a page read.
+    """
 
     path: str
     record: Record | None = None
     skip_reason: str | None = None
     error: str | None = None
+    url: str | None = None
+    error_kind: str | None = None
+    is_page: bool = True
+
+    @property
+    def source(self) -> str:
+        """The file, and for a WARC page the page's URL: ``<file>#<url>``."""
+        return f"{self.path}#{self.url}" if self.url else self.path
+
+    @property
+    def kind(self) -> str:
+        """The error's reason in the manifest."""
+        if self.error_kind:
+            return self.error_kind
+        return (self.error or "").split(":")[0].split(" (")[0]
 
 
 def iter_input_files(inputs: Iterable[str]) -> Iterator[Path]:
@@ -76,6 +104,58 @@ def detect_format(path: Path, head: bytes) -> str | None:
     return "text"
 
 
+def is_warc_input(path: Path, fmt: str) -> bool:
+    """Whether ``path`` is read as a WARC file: ``--format warc``, or ``auto`` and
+    :func:`looks_like_warc` (name or first bytes)."""
+    if fmt == "warc":
+        return True
+    if fmt != "auto":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(WARC_HEAD_BYTES)
+    except OSError:
+        head = b""  # clean_file reports the unreadable file
+    return looks_like_warc(path, head)
+
+
+def clean_warc_file(
+    path: Path, run_id: str, profiles: Profiles | None = None
+) -> Iterator[FileOutcome]:
+    """One outcome per HTML response of a WARC file, streamed record by record. A
+    file cut short gives the pages before the damage, then one file-level error."""
+    name = str(path)
+    try:
+        if path.stat().st_size == 0:
+            yield FileOutcome(name, error="empty file", is_page=False)
+            return
+        for page in iter_warc_pages(path):
+            yield _clean_warc_page(name, page, run_id, profiles)
+    except WarcError as exc:
+        yield FileOutcome(name, error=exc.detail, error_kind=TRUNCATED_WARC, is_page=False)
+    except OSError as exc:
+        yield FileOutcome(name, error=f"cannot read: {exc.strerror or exc}", is_page=False)
+
+
+def _clean_warc_page(
+    name: str, page: WarcPage, run_id: str, profiles: Profiles | None
+) -> FileOutcome:
+    try:
+        result = clean_html(
+            page.body,
+            url=page.url,
+            declared_encoding=page.declared_encoding,
+            fetched_at=page.fetched_at,
+            http_status=page.http_status,
+            crawl_id=run_id,
+            profile=profiles.for_url(page.url) if profiles else None,
+        )
+    except Exception as exc:  # a cleaner bug must not stop the other pages
+        error = f"cleaner failed: {type(exc).__name__}: {exc}"
+        return FileOutcome(name, url=page.url, error=error)
+    return FileOutcome(name, record=result.record, skip_reason=result.skip_reason, url=page.url)
+
+
 def clean_file(path: Path, fmt: str, run_id: str, profiles: Profiles | None = None) -> FileOutcome:
     """Clean one file; never raises for bad content (the reason goes in the outcome)."""
     name = str(path)
@@ -108,24 +188,61 @@ def clean_file(path: Path, fmt: str, run_id: str, profiles: Profiles | None = No
     return FileOutcome(name, record=result.record, skip_reason=result.skip_reason)
 
 
-def _clean_chunk(args: tuple[list[Path], str, str, Profiles | None]) -> list[FileOutcome]:
-    paths, fmt, run_id, profiles = args
-    return [clean_file(p, fmt, run_id, profiles) for p in paths]
+# A task: the files to clean (page files), or one WARC file (``is_warc`` True).
+_Task = tuple[list[Path], bool, str, str, Profiles | None]
+
+
+def _run_task(task: _Task) -> Iterator[FileOutcome]:
+    paths, is_warc, fmt, run_id, profiles = task
+    if is_warc:
+        yield from clean_warc_file(paths[0], run_id, profiles)
+    else:
+        for path in paths:
+            yield clean_file(path, fmt, run_id, profiles)
+
+
+def _clean_task(task: _Task) -> list[FileOutcome]:
+    return list(_run_task(task))
+
+
+def _tasks(
+    files: list[Path], fmt: str, run_id: str, jobs: int, profiles: Profiles | None
+) -> list[_Task]:
+    """Input order kept: runs of page files in chunks, each WARC file a task of its own
+    (so several WARC files are spread over the workers)."""
+    warc = [is_warc_input(path, fmt) for path in files]
+    pages = warc.count(False)
+    # About four chunks per worker keeps them all busy to the end without paying the
+    # inter-process cost per file.
+    size = max(1, min(MAX_CHUNK, pages // (jobs * 4)))
+    tasks: list[_Task] = []
+    run: list[Path] = []
+    for path, is_warc in zip(files, warc, strict=True):
+        if is_warc:
+            if run:
+                tasks.append((run, False, fmt, run_id, profiles))
+                run = []
+            tasks.append(([path], True, fmt, run_id, profiles))
+            continue
+        run.append(path)
+        if len(run) >= size:
+            tasks.append((run, False, fmt, run_id, profiles))
+            run = []
+    if run:
+        tasks.append((run, False, fmt, run_id, profiles))
+    return tasks
 
 
 def _outcomes(
     files: list[Path], fmt: str, run_id: str, jobs: int, profiles: Profiles | None
 ) -> Iterator[FileOutcome]:
-    if jobs <= 1 or len(files) <= 1:
-        for path in files:
-            yield clean_file(path, fmt, run_id, profiles)
+    tasks = _tasks(files, fmt, run_id, jobs, profiles)
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:  # streamed: a WARC file of any size takes little memory
+            yield from _run_task(task)
         return
-    # About four chunks per worker keeps them all busy to the end without paying the
-    # inter-process cost per file.
-    size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
-    chunks = [(files[i : i + size], fmt, run_id, profiles) for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcomes in pool.map(_clean_chunk, chunks):  # map keeps input order
+        for outcomes in pool.map(_clean_task, tasks):  # map keeps input order
             yield from outcomes
 
 
@@ -140,8 +257,10 @@ def clean_paths(
 ) -> RunManifest:
     """Clean files and folders into the dataset at ``out_dir``; returns the run manifest.
 
-    ``on_problem`` receives one line per file that could not be cleaned. Files have no
-    host, so of a profile file (``profile_path``) only the ``"*"`` profile applies.
+    ``on_problem`` receives one line per file (or WARC page) that could not be
+    cleaned. Page files have no host, so of a profile file (``profile_path``) only the
+    ``"*"`` profile applies to them; pages of WARC files have their real URLs, so the
+    profile of their host applies.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -160,32 +279,55 @@ def clean_paths(
             "profile": profile_path,
         },
     )
+    # One writer per folder (LockHeld if a crawl or another clean holds it); what a
+    # killed run left is tidied first, and a "running" manifest marks this one.
+    with DatasetLock(out_dir, command="clean", run_id=run_id):
+        recovery = recover_interrupted_runs(out_dir)
+        if recovery.runs_marked_interrupted:
+            manifest.settings["recovered_runs"] = recovery.runs_marked_interrupted
+        manifest.write(out_dir)
+        _clean_into(manifest, files, out_dir, fmt, max(1, jobs), profiles, on_problem)
+    return manifest
+
+
+def _clean_into(
+    manifest: RunManifest,
+    files: list[Path],
+    out_dir: str | os.PathLike[str],
+    fmt: str,
+    jobs: int,
+    profiles: Profiles | None,
+    on_problem: Callable[[str], None] | None,
+) -> None:
+    """The cleaning loop; Ctrl-C publishes what is done and marks the run interrupted."""
     versions = VersionFilter(out_dir)
-    writer = DatasetWriter(out_dir, run_id)
+    writer = DatasetWriter(out_dir, manifest.run_id)
     try:
-        for outcome in _outcomes(files, fmt, run_id, max(1, jobs), profiles):
-            manifest.pages_fetched += 1
+        for outcome in _outcomes(files, fmt, manifest.run_id, jobs, profiles):
+            manifest.pages_fetched += outcome.is_page
             if outcome.error:
-                kind = outcome.error.split(":")[0].split(" (")[0]
-                manifest.error(kind, source=outcome.path, detail=outcome.error)
+                manifest.error(outcome.kind, source=outcome.source, detail=outcome.error)
                 if on_problem:
-                    on_problem(f"{outcome.path}: {outcome.error}")
+                    on_problem(f"{outcome.source}: {outcome.error}")
             elif outcome.record is None:
                 manifest.skip(outcome.skip_reason or "not_article")
             elif reason := versions.reason_to_skip(outcome.record):
                 manifest.skip(reason)
             else:
                 writer.write(outcome.record)
-        files_written = writer.close()
+    except KeyboardInterrupt:
+        manifest.status = INTERRUPTED
     except BaseException:
         writer.abort()
         manifest.status = "failed"
+        manifest.files = [p.name for p in writer.files_written]
         manifest.finished_at = utc_now_iso()
         manifest.write(out_dir)
         raise
+    files_written = writer.close()
     manifest.records_written = writer.rows_written
     manifest.files = [p.name for p in files_written]
-    manifest.status = "finished" if not manifest.errors else "partial"
+    if manifest.status != INTERRUPTED:
+        manifest.status = "finished" if not manifest.errors else "partial"
     manifest.finished_at = utc_now_iso()
     manifest.write(out_dir)
-    return manifest

@@ -19,11 +19,14 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from cleaning.dedup import dataset_files
-from cleaning.manifest import MANIFEST_DIR
+from cleaning.manifest import MANIFEST_DIR, WARC_DIR
 from cleaning.schema import ARROW_SCHEMA, SCHEMA_VERSION
 
 VERSION_KEY = b"healthcorpus.schema_version"
 COMPLETE_STATUSES = ("finished", "partial")
+# A stopped or killed run: its manifest lists the files it did publish (the next run
+# fills them in for a killed one), so those are checked too.
+INTERRUPTED_STATUS = "interrupted"
 
 
 @dataclass(slots=True)
@@ -163,8 +166,10 @@ def _check_manifests(root: Path, rows_by_file: dict[str, int], report: Report) -
             continue
         if status not in COMPLETE_STATUSES:
             report.notes.append(f"{path.name}: run did not complete (status {status})")
-            continue
-        missing = [name for name in files if not (root / name).exists()]
+            if status != INTERRUPTED_STATUS:
+                continue
+        archives = [f"{WARC_DIR}/{name}" for name in data.get("archive_files") or []]
+        missing = [name for name in [*files, *archives] if not (root / name).exists()]
         if missing:
             report.problems.append(
                 Problem(str(path), f"file(s) of this run are missing: {', '.join(missing)}")

@@ -23,6 +23,7 @@ from weakref import WeakKeyDictionary
 
 from cleaning.dataset import DatasetWriter
 from cleaning.lock import STATE_DIR, DatasetLock
+from cleaning.manifest import WARC_DIR
 from cleaning.recovery import recover_interrupted_runs
 from crawler.runid import run_id_for
 from crawler.state import ARTICLE, KnownPage, PageState
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-WARC_DIR = "_warc"
 _sessions: WeakKeyDictionary[Crawler, CrawlSession] = WeakKeyDictionary()
 
 

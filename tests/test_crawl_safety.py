@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from demo_server_util import (
+    DEMO_SITE,
     DemoServer,
     load_expected,
     read_manifests,
@@ -187,3 +188,71 @@ def test_clean_into_a_locked_folder_is_refused(tmp_path: Path, command: str) -> 
         proc = run_cli(command, str(page), "--out", str(out_dir))
     assert proc.returncode == LOCKED
     assert "another run" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_warc_archive_recleans_to_the_same_records(tmp_path: Path) -> None:
+    """The raw archive is complete: cleaning it offline gives the crawl's records."""
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site() as server:
+        proc = run_cli("crawl", server.start_url, "--out", str(out_dir))
+    assert proc.returncode == OK, proc.stderr
+    (manifest,) = read_manifests(out_dir)
+    warcs = sorted((out_dir / "_warc").glob("*.warc.gz"))
+    assert warcs and [w.name for w in warcs] == sorted(manifest["archive_files"])
+
+    reclean_dir = tmp_path / "recleaned"
+    proc = run_cli("clean", *map(str, warcs), "--out", str(reclean_dir))
+    assert proc.returncode == OK, proc.stderr
+    crawled = pd.read_parquet(out_dir).drop(columns=["crawl_id"])
+    recleaned = pd.read_parquet(reclean_dir).drop(columns=["crawl_id"])
+    crawled = crawled.sort_values("id").reset_index(drop=True)
+    recleaned = recleaned.sort_values("id").reset_index(drop=True)
+    assert len(crawled) == len(load_expected()[0])
+    pd.testing.assert_frame_equal(crawled, recleaned)
+    # Every fetched HTML page is in the archive, articles or not.
+    (reclean_manifest,) = read_manifests(reclean_dir)
+    html_pages = manifest["pages_fetched"] - manifest["skipped"].get("not_html", 0)
+    assert reclean_manifest["pages_fetched"] == html_pages
+
+
+def test_no_archive_writes_no_warc(tmp_path: Path) -> None:
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site() as server:
+        proc = run_cli("crawl", server.start_url, "--out", str(out_dir), "--no-archive")
+    assert proc.returncode == OK, proc.stderr
+    assert not (out_dir / "_warc").exists()
+    assert read_manifests(out_dir)[0]["archive_files"] == []
+
+
+def test_clean_stopped_by_sigterm_publishes_what_it_did(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    articles = sorted((DEMO_SITE / "articles").glob("*.html"))
+    for copy in range(40):  # ~1,600 pages: several seconds of cleaning
+        folder = pages / f"copy{copy:02d}"
+        folder.mkdir(parents=True)
+        for article in articles:
+            (folder / article.name).write_bytes(article.read_bytes())
+    out_dir = tmp_path / "dataset"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "clean", str(pages), "--out", str(out_dir)],
+        env=subprocess_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: bool(read_manifests(out_dir)), "the running manifest")
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGTERM)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == PARTIAL, stderr
+    assert "interrupted" in stdout
+    assert "Traceback" not in stderr
+    (manifest,) = read_manifests(out_dir)
+    assert manifest["status"] == "interrupted"
+    assert 0 < manifest["pages_fetched"] < 40 * len(articles)
+    assert len(pd.read_parquet(out_dir)) == manifest["records_written"] > 0
+    assert not list(out_dir.rglob(".*.tmp"))

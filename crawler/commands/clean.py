@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from crawler.commands.common import (
+    LockedError,
     UsageError,
     check_profile,
     log_level,
@@ -14,6 +15,7 @@ from crawler.commands.common import (
     prepare_out_dir,
     profile_option,
     say,
+    stop_on_sigterm,
     verbosity_options,
 )
 from crawler.exitcodes import EPILOG
@@ -57,18 +59,22 @@ def run(args: argparse.Namespace) -> int:
     out_dir = prepare_out_dir(args.out)
     logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
 
+    from cleaning.lock import LockHeld
     from cleaning.offline import InputError, clean_paths
     from crawler.commands.report import report
 
     try:
-        manifest = clean_paths(
-            list(args.inputs),
-            str(out_dir),
-            fmt=args.format,
-            jobs=args.jobs,
-            on_problem=say,
-            profile_path=profile,
-        )
+        with stop_on_sigterm():
+            manifest = clean_paths(
+                list(args.inputs),
+                str(out_dir),
+                fmt=args.format,
+                jobs=args.jobs,
+                on_problem=say,
+                profile_path=profile,
+            )
     except InputError as exc:
         raise UsageError(str(exc)) from None
+    except LockHeld as exc:
+        raise LockedError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages read")

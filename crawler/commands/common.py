@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -142,6 +145,22 @@ def prepare_out_dir(path: str | Path) -> Path:
         reason = exc.strerror or type(exc).__name__
         raise UsageError(f"{path}: cannot write the output folder: {reason}") from None
     return folder
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM stops like Ctrl-C (KeyboardInterrupt): files closed, manifest written.
+
+    For commands that run outside Scrapy, which installs its own handlers."""
+
+    def interrupt(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def say(message: str) -> None:
