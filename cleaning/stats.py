@@ -85,7 +85,9 @@ class RunTotals:
     """The run manifests of the folder (``_runs/*.json``), added up."""
 
     runs: int = 0
+    interrupted: int = 0  # stopped or killed before their end (resumed by the next run)
     pages_fetched: int = 0
+    pages_not_modified: int = 0  # answered 304 to a conditional GET (in pages_fetched)
     records_written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
@@ -245,6 +247,7 @@ def _read_manifests(root: Path, problems: list[str]) -> RunTotals:
         try:
             manifest = RunManifest.read(path)
             pages, written = int(manifest.pages_fetched), int(manifest.records_written)
+            not_modified = int(manifest.pages_not_modified)
             skipped, errors = Counter(manifest.skipped), Counter(manifest.errors)
             for counter in (skipped, errors):
                 for reason, n in counter.items():
@@ -253,7 +256,9 @@ def _read_manifests(root: Path, problems: list[str]) -> RunTotals:
             problems.append(f"{path}: unreadable manifest ({_short(exc)}); skipped")
             continue
         totals.runs += 1
+        totals.interrupted += manifest.status in ("interrupted", "running")
         totals.pages_fetched += pages
+        totals.pages_not_modified += not_modified
         totals.records_written += written
         totals.skipped.update(skipped)
         totals.errors.update(errors)
@@ -391,7 +396,9 @@ def _links_block(stats: DatasetStats) -> Block:
 def _runs_block(runs: RunTotals) -> Block:
     rows = [
         ("runs", f"{runs.runs:,}", f"manifests in {MANIFEST_DIR}/"),
+        ("  interrupted", f"{runs.interrupted:,}", "stopped or killed"),
         ("pages fetched", f"{runs.pages_fetched:,}", ""),
+        ("  not modified", f"{runs.pages_not_modified:,}", "304 to a conditional GET"),
         ("records written", f"{runs.records_written:,}", ""),
         ("pages skipped", f"{sum(runs.skipped.values()):,}", ""),
     ]
