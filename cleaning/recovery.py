@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from cleaning.manifest import MANIFEST_DIR, RunManifest
 logger = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted"
+# Run ids as made by cleaning.manifest.new_run_id, found in file names.
+RUN_ID = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}")
 
 
 @dataclass
@@ -32,16 +36,24 @@ class Recovery:
     runs_marked_interrupted: list[str] = field(default_factory=list)
 
 
-def recover_interrupted_runs(out_dir: str | os.PathLike[str]) -> Recovery:
+def recover_interrupted_runs(
+    out_dir: str | os.PathLike[str], is_live: Callable[[str], bool] | None = None
+) -> Recovery:
     """Remove leftover temporary files; mark manifests of dead runs ``interrupted``.
 
-    Only call this while holding :class:`cleaning.lock.DatasetLock` on ``out_dir``.
+    Call it while holding :class:`cleaning.lock.DatasetLock` on ``out_dir``: then no
+    other run is live. Workers sharing a folder (no lock) pass ``is_live(run_id)``, and
+    only the files of runs that are not live are touched.
     """
     root = Path(out_dir)
     recovery = Recovery()
     if not root.is_dir():
         return recovery
+    live = is_live or (lambda _run: False)
     for tmp in sorted(root.rglob(".*.tmp")):
+        run = RUN_ID.search(tmp.name)
+        if run is not None and live(run.group(0)):
+            continue
         try:
             tmp.unlink()
         except OSError as exc:
@@ -54,7 +66,7 @@ def recover_interrupted_runs(out_dir: str | os.PathLike[str]) -> Recovery:
             manifest = RunManifest.read(path)
         except (OSError, ValueError, TypeError):
             continue  # `validate` reports unreadable manifests
-        if manifest.status != "running":
+        if manifest.status != "running" or live(manifest.run_id):
             continue
         parts = sorted(root.glob(f"part-{manifest.run_id}-*.parquet"))
         manifest.files = [p.name for p in parts]

@@ -37,7 +37,9 @@ def exit_code_for(manifest: RunManifest) -> int:
     if manifest.status == INTERRUPTED:
         return PARTIAL
     articles_found = manifest.records_written + manifest.skipped.get("unchanged", 0)
-    if manifest.status not in COMPLETED_STATUSES or articles_found == 0:
+    # One worker of a shared crawl may find nothing left to do: the crawl is not empty.
+    shared = bool(manifest.settings.get("HEALTHCORPUS_FRONTIER"))
+    if manifest.status not in COMPLETED_STATUSES or (articles_found == 0 and not shared):
         return FAILED
     if manifest.status == "partial" or sum(manifest.errors.values()) > 0:
         return PARTIAL

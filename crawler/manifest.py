@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections import Counter
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import scrapy
 
@@ -60,6 +63,7 @@ SNAPSHOT_SETTINGS = (
     "HEALTHCORPUS_INCREMENTAL",
     "HEALTHCORPUS_ARCHIVE",
     "HEALTHCORPUS_OBEY_CRAWL_DELAY",
+    "HEALTHCORPUS_FRONTIER",
 )
 
 
@@ -71,9 +75,22 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
+def without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return parts._replace(netloc=user + netloc).geturl()
+
+
 def settings_snapshot(settings: BaseSettings, spider: Spider | None) -> dict[str, Any]:
     snapshot = {name: _json_safe(settings.get(name)) for name in SNAPSHOT_SETTINGS}
     snapshot["scrapy_version"] = scrapy.__version__
+    # Which worker wrote this run (several may share one folder through Redis).
+    snapshot["worker"] = {"host": socket.gethostname(), "pid": os.getpid()}
+    if redis_url := settings.get("REDIS_URL"):
+        snapshot["REDIS_URL"] = without_password(str(redis_url))
     if spider is not None:
         snapshot["spider"] = spider.name
         snapshot["start_urls"] = list(getattr(spider, "start_urls", []))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
     from cleaning.schema import Record
     from cleaning.warc import WarcSegmentWriter
+    from crawler.distributed.frontier import Frontier
+    from crawler.distributed.page_state import RedisPageState
     from crawler.items import PageItem
 
 logger = logging.getLogger(__name__)
@@ -53,19 +56,34 @@ class CrawlSession:
         archive: bool = True,
         checkpoint_records: int = 1000,
         checkpoint_seconds: float = 300.0,
+        frontier: Frontier | None = None,
     ) -> None:
         self.out_dir = out_dir
         self.run_id = run_id
         self.incremental = incremental
         self.checkpoint_records = max(1, checkpoint_records)
         self.checkpoint_seconds = checkpoint_seconds
-        self.lock = DatasetLock(out_dir, command=command, run_id=run_id)
-        self.lock.acquire()
+        # A shared frontier (several workers, one folder): no folder lock, the state in
+        # Redis, and only dead workers' leftovers are tidied up.
+        self.frontier = frontier
+        self.lock: DatasetLock | None = None
+        if frontier is None:
+            self.lock = DatasetLock(out_dir, command=command, run_id=run_id)
+            self.lock.acquire()
         try:
-            self.recovery = recover_interrupted_runs(out_dir)
-            self.state = PageState(out_dir / STATE_DIR)
+            self.recovery = recover_interrupted_runs(
+                out_dir, frontier.is_alive if frontier is not None else None
+            )
+            self.state: PageState | RedisPageState
+            if frontier is None:
+                self.state = PageState(out_dir / STATE_DIR)
+            else:
+                from crawler.distributed.page_state import RedisPageState
+
+                self.state = RedisPageState(frontier.server, frontier.keys)
         except BaseException:
-            self.lock.release()
+            if self.lock is not None:
+                self.lock.release()
             raise
         for name in self.recovery.temp_files_removed:
             logger.warning("Removed %s, left by an interrupted run", name)
@@ -80,8 +98,12 @@ class CrawlSession:
             from cleaning.warc import WarcSegmentWriter
 
             self.warc = WarcSegmentWriter(out_dir / WARC_DIR, run_id)
+        # Pages yielded by the spider and not yet through the pipelines.
+        self._in_pipeline: set[str] = set()
         # url -> state, for article pages whose record has not reached the writer yet.
         self._awaiting_record: dict[str, KnownPage] = {}
+        # Called after each checkpoint, once its pages are committed (shared frontier).
+        self.after_checkpoint: list[Callable[[], None]] = []
         # url -> state, to commit at the next checkpoint (its data is in the open files).
         self._pending: dict[str, KnownPage] = {}
         self._records_since_checkpoint = 0
@@ -98,9 +120,23 @@ class CrawlSession:
             out = settings.get("HEALTHCORPUS_OUT")
             if not out:  # never guess where a dataset goes
                 raise ValueError("HEALTHCORPUS_OUT (the dataset folder) is not set")
+            frontier = None
+            if name := settings.get("HEALTHCORPUS_FRONTIER"):
+                from scrapy_redis import connection
+
+                from crawler.distributed.frontier import Frontier
+
+                server = connection.from_settings(settings)
+                frontier = Frontier(
+                    server,
+                    name,
+                    run_id_for(crawler),
+                    heartbeat_ttl=settings.getfloat("HEALTHCORPUS_HEARTBEAT_TTL", 15.0),
+                )
             _sessions[crawler] = cls(
                 Path(out),
                 run_id_for(crawler),
+                frontier=frontier,
                 command=settings.get("HEALTHCORPUS_COMMAND") or "crawl",
                 incremental=settings.getbool("HEALTHCORPUS_INCREMENTAL", True),
                 archive=settings.getbool("HEALTHCORPUS_ARCHIVE", True),
@@ -119,10 +155,22 @@ class CrawlSession:
         """Checked by a run that was stopped before its end: no need to ask again."""
         return self.resume_since is not None and page.checked_at >= self.resume_since
 
+    def claim(self) -> Callable[[Record], str] | None:
+        """How the version filter asks other workers about an article (None: alone)."""
+        return self.frontier.claim if self.frontier is not None else None
+
     def known_article_urls(self) -> list[str]:
         return list(self.state.article_urls())
 
     # --- what happened to each page ------------------------------------------------
+
+    def page_started(self, url: str) -> None:
+        """The spider yielded this page; it is in the pipelines until settled."""
+        self._in_pipeline.add(url)
+
+    def in_progress(self, url: str) -> bool:
+        """Not yet safely in published files with its state committed."""
+        return url in self._in_pipeline or url in self._awaiting_record or url in self._pending
 
     def archive(self, item: PageItem) -> None:
         if self.warc is not None:
@@ -140,6 +188,7 @@ class CrawlSession:
             links=tuple(item.links),
             checked_at=time.time(),
         )
+        self._in_pipeline.discard(item.url)
         if outcome == ARTICLE:
             self._awaiting_record[item.url] = page
         else:
@@ -160,6 +209,7 @@ class CrawlSession:
 
     def record_lost(self, url: str) -> None:
         """The record could not be written: the page must be fetched again next run."""
+        self._in_pipeline.discard(url)
         self._awaiting_record.pop(url, None)
 
     # --- checkpoints ---------------------------------------------------------------
@@ -181,6 +231,8 @@ class CrawlSession:
         self._pending.clear()
         self._records_since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
+        for callback in self.after_checkpoint:
+            callback()
 
     def close_files(self) -> None:
         """Final checkpoint. Pages still awaiting a record were never written: they
@@ -190,6 +242,7 @@ class CrawlSession:
         self.closed = True
         self.checkpoint()
         self._awaiting_record.clear()
+        self._in_pipeline.clear()
 
     def abort_files(self) -> None:
         """After a write failure: keep what is published, drop the open files."""
@@ -206,5 +259,10 @@ class CrawlSession:
             if complete:
                 self.state.end_run()
             self.state.close()
+            if self.frontier is not None:
+                # Workers that died during the crawl are surely gone now: their
+                # requests were handed out again only once their heartbeat expired.
+                recover_interrupted_runs(self.out_dir, self.frontier.is_alive)
         finally:
-            self.lock.release()
+            if self.lock is not None:
+                self.lock.release()

@@ -39,6 +39,14 @@ REMOTE_CONTROL_ENABLED = False
 # forbidden by robots.txt are neither counted as fetched nor charged to the budget, and
 # before everything else (retries at 550, redirects at 600 ...): in process_response
 # they see each page's final response once, after retries and redirects are resolved.
+# Scrapy parses robots.txt Crawl-delay but never applies it: CrawlDelay makes it a
+# per-host floor under the download delay (AutoThrottle included). Progress prints a
+# status line on a terminal, or a log line now and then.
+EXTENSIONS = {
+    "crawler.extensions.crawl_delay.CrawlDelay": 500,
+    "crawler.extensions.progress.Progress": 510,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     # Conditional GETs for known pages; answers pages done by a stopped run from the
     # state (so it comes before the budget, which must not charge those).
@@ -94,3 +102,18 @@ HEALTHCORPUS_ARCHIVE = True
 # next run), at the cost of one file per checkpoint.
 HEALTHCORPUS_CHECKPOINT_RECORDS = 1000
 HEALTHCORPUS_CHECKPOINT_SECONDS = 300
+# Shared frontier (`--redis`): the crawl's name in Redis (set by the CLI), and how long
+# a worker may go without a heartbeat before its requests are handed to the others.
+HEALTHCORPUS_FRONTIER = ""
+HEALTHCORPUS_HEARTBEAT_TTL = 15
+# How many requests a worker takes from the shared queue beyond those it has finished;
+# 0 = twice CONCURRENT_REQUESTS_PER_DOMAIN.
+HEALTHCORPUS_WORKER_PREFETCH = 0
+# robots.txt Crawl-delay: obeyed (False ignores it), and capped at this many seconds
+# so that a robots.txt asking for hours between requests cannot stall the crawl.
+HEALTHCORPUS_OBEY_CRAWL_DELAY = True
+HEALTHCORPUS_MAX_CRAWL_DELAY = 60.0
+# Progress: auto (a status line on a terminal, log lines otherwise), tty, log or off;
+# seconds between log lines.
+HEALTHCORPUS_PROGRESS = "auto"
+HEALTHCORPUS_PROGRESS_INTERVAL = 30.0

@@ -8,6 +8,7 @@ HTTP 500 to exercise the "partial" outcome.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import subprocess
@@ -34,6 +35,8 @@ CLI_TIMEOUT = 180
 class DemoServer:
     base_url: str  # "http://127.0.0.1:PORT" without a trailing slash
     paths: list[str] = field(default_factory=list)  # every path requested, in order
+    # (path, time.monotonic()) of every request, in order: gaps between requests
+    times: list[tuple[str, float]] = field(default_factory=list)
     # (path, status) of every response, in order: 200 full page, 304 not modified ...
     responses: list[tuple[str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -60,9 +63,16 @@ class DemoServer:
                     out.setdefault(path, []).append(status)
         return out
 
+    def page_gaps(self) -> list[float]:
+        """Seconds between consecutive page requests (robots.txt excluded)."""
+        with self.lock:
+            stamps = [t for p, t in self.times if p != "/robots.txt"]
+        return [b - a for a, b in itertools.pairwise(stamps)]
+
     def reset(self) -> None:
         with self.lock:
             self.paths.clear()
+            self.times.clear()
             self.responses.clear()
 
 
@@ -89,6 +99,7 @@ class _RecordingHandler(SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         with self.server_state.lock:
             self.server_state.paths.append(path)
+            self.server_state.times.append((path, time.monotonic()))
         if self.server_state.delay and path != "/robots.txt":
             time.sleep(self.server_state.delay)
         if path in self.fail_paths:

@@ -6,7 +6,7 @@ import argparse
 import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -90,14 +90,46 @@ def parse_settings(pairs: list[str]) -> dict[str, str]:
         if not sep or not name.strip():
             raise UsageError(f"-s {pair}: expected NAME=VALUE")
         overrides[name.strip()] = value
-    # Our own numeric setting is checked here; a bad value would otherwise surface as
-    # a traceback from inside Scrapy when the crawl starts.
-    if "HEALTHCORPUS_MAX_PAGES" in overrides:
+    # Our own settings are checked here; a bad value would otherwise surface as a
+    # traceback from inside Scrapy when the crawl starts (or be silently ignored).
+    for name, value in overrides.items():
+        check = SETTING_CHECKS.get(name)
+        if check is None:
+            continue
         try:
-            non_negative_int(overrides["HEALTHCORPUS_MAX_PAGES"])
-        except argparse.ArgumentTypeError as exc:
-            raise UsageError(f"-s HEALTHCORPUS_MAX_PAGES: {exc}") from None
+            check(value)
+        except (argparse.ArgumentTypeError, ValueError) as exc:
+            raise UsageError(f"-s {name}={value}: {exc}") from None
     return overrides
+
+
+def non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value >= 0:  # also rejects nan
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
+    return value
+
+
+def boolean(text: str) -> bool:
+    """What Scrapy's ``getbool`` accepts, checked before Scrapy sees it."""
+    lowered = text.strip().lower()
+    if lowered in ("1", "true"):
+        return True
+    if lowered in ("0", "false", ""):
+        return False
+    raise argparse.ArgumentTypeError(f"expected True/False or 1/0, got {text!r}")
+
+
+def choice(*allowed: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        if text.strip().lower() not in allowed:
+            raise argparse.ArgumentTypeError(f"expected one of {', '.join(allowed)}")
+        return text
+
+    return check
 
 
 def non_negative_int(text: str) -> int:
@@ -161,6 +193,22 @@ def stop_on_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# healthcorpus settings that -s may change, with the check of each value.
+SETTING_CHECKS: dict[str, Callable[[str], object]] = {
+    "HEALTHCORPUS_MAX_PAGES": non_negative_int,
+    "HEALTHCORPUS_INCREMENTAL": boolean,
+    "HEALTHCORPUS_ARCHIVE": boolean,
+    "HEALTHCORPUS_CHECKPOINT_RECORDS": positive_int,
+    "HEALTHCORPUS_CHECKPOINT_SECONDS": non_negative_float,
+    "HEALTHCORPUS_OBEY_CRAWL_DELAY": boolean,
+    "HEALTHCORPUS_MAX_CRAWL_DELAY": non_negative_float,
+    "HEALTHCORPUS_PROGRESS": choice("auto", "tty", "log", "off"),
+    "HEALTHCORPUS_PROGRESS_INTERVAL": non_negative_float,
+    "HEALTHCORPUS_HEARTBEAT_TTL": positive_int,
+    "HEALTHCORPUS_WORKER_PREFETCH": non_negative_int,
+}
 
 
 def say(message: str) -> None:

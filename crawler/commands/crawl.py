@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 from pathlib import Path
 
 from crawler import settings as project_settings
 from crawler.commands.common import (
     CommandError,
     LockedError,
+    UsageError,
     check_profile,
     check_url,
     log_level,
@@ -59,6 +61,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="do not keep the raw pages in WARC files under DIR/_warc/",
     )
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="run as one worker of a crawl shared through Redis "
+        "(redis://HOST:PORT/DB); start as many workers as you like, on any machines",
+    )
+    parser.add_argument(
+        "--frontier",
+        metavar="NAME",
+        help="name of the shared crawl in Redis (default: the start URLs' hosts); "
+        "workers with the same name share one queue",
+    )
     profile_option(parser)
     parser.set_defaults(run=run)
 
@@ -72,6 +86,12 @@ def run(args: argparse.Namespace) -> int:
         overrides["HEALTHCORPUS_INCREMENTAL"] = "False"
     if args.no_archive:
         overrides["HEALTHCORPUS_ARCHIVE"] = "False"
+    if args.frontier and not args.redis:
+        raise UsageError("--frontier needs --redis")
+    if args.redis:
+        from crawler.distributed.setup import shared_frontier_settings
+
+        overrides.update(shared_frontier_settings(args.redis, args.frontier, urls))
     # --out wins over -s HEALTHCORPUS_OUT, which wins over the project setting.
     settings_out = overrides.pop("HEALTHCORPUS_OUT", None)
     out_dir = prepare_out_dir(args.out or settings_out or DEFAULT_OUT)
@@ -105,25 +125,25 @@ def crawl_and_report(
     from crawler.run import CrawlDidNotRun, run_crawl
 
     run_id = overrides.get("HEALTHCORPUS_RUN_ID") or new_run_id()
-    try:
-        lock = DatasetLock(out_dir, command=command, run_id=run_id)
-        lock.acquire()
-    except LockHeld as exc:
-        raise LockedError(str(exc)) from None
-    try:
+    with ExitStack() as held:
+        # Workers of a shared frontier write their own files into one folder: no lock.
+        if not overrides.get("HEALTHCORPUS_FRONTIER"):
+            try:
+                held.enter_context(DatasetLock(out_dir, command=command, run_id=run_id))
+            except LockHeld as exc:
+                raise LockedError(str(exc)) from None
         say(f"crawling {', '.join(urls)} into {out_dir}")
-        manifest = run_crawl(
-            urls,
-            out_dir=out_dir,
-            run_id=run_id,
-            command=command,
-            max_pages=max_pages,
-            log_level=log_level(verbose),
-            overrides=overrides,
-            network_tracebacks=verbose >= 2,
-        )
-    except CrawlDidNotRun as exc:
-        raise CommandError(str(exc)) from None
-    finally:
-        lock.release()
+        try:
+            manifest = run_crawl(
+                urls,
+                out_dir=out_dir,
+                run_id=run_id,
+                command=command,
+                max_pages=max_pages,
+                log_level=log_level(verbose),
+                overrides=overrides,
+                network_tracebacks=verbose >= 2,
+            )
+        except CrawlDidNotRun as exc:
+            raise CommandError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages fetched")

@@ -19,7 +19,7 @@ from scrapy.exceptions import DropItem
 from cleaning import Record
 from cleaning.dedup import VersionFilter
 from cleaning.manifest import RunManifest, utc_now_iso
-from crawler.manifest import fill_from_crawl
+from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
 from crawler.stats_keys import RECORDS_WRITTEN, count_error, count_skipped
 
@@ -52,7 +52,8 @@ class ParquetDatasetPipeline:
         return pipeline
 
     def open_spider(self) -> None:
-        self.versions = VersionFilter(self.out_dir)
+        self.versions = VersionFilter(self.out_dir, claim=self.session.claim())
+        self.manifest.settings.update(settings_snapshot(self.crawler.settings, self.crawler.spider))
         # A run killed from here on leaves a "running" manifest, which the next run
         # marks "interrupted" (cleaning.recovery).
         self.manifest.write(self.out_dir)

@@ -19,6 +19,8 @@ from w3lib.encoding import http_content_type_encoding
 
 from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
 from crawler.items import PageItem
+from crawler.session import CrawlSession
+from crawler.signals import request_finished
 from crawler.stats_keys import count_skipped
 
 if TYPE_CHECKING:
@@ -101,34 +103,48 @@ class ArticlesSpider(Spider):
     def known_article_urls(self) -> list[str]:
         if not self.crawler.settings.getbool("HEALTHCORPUS_INCREMENTAL", True):
             return []
-        from crawler.session import CrawlSession
-
-        urls = CrawlSession.of(self.crawler).known_article_urls()
+        urls = self.session.known_article_urls()
         return [url for url in urls if host_key(url) in self.hosts]
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | Request]:
-        if response.status == NOT_MODIFIED:
-            # Unchanged since the last run: go on to the links it had then.
-            known = known_page(response)
-            for url in known.links if known else ():
-                if host_key(url) in self.hosts:
-                    yield self.page_request(url)
-            return
-        if not isinstance(response, HtmlResponse):
-            count_skipped(self.crawler.stats, "not_html")
-            return
-        links = self.same_host_links(response)
-        yield PageItem(
-            url=response.url,
-            body=response.body,
-            declared_encoding=declared_encoding(response),
-            http_status=response.status,
-            fetched_at=datetime.now(UTC),
-            headers=header_pairs(response),
-            links=links,
-        )
-        for url in links:
-            yield self.page_request(url)
+        page_url: str | None = None
+        try:
+            if response.status == NOT_MODIFIED:
+                # Unchanged since the last run: go on to the links it had then.
+                known = known_page(response)
+                for url in known.links if known else ():
+                    if host_key(url) in self.hosts:
+                        yield self.page_request(url)
+                return
+            if not isinstance(response, HtmlResponse):
+                count_skipped(self.crawler.stats, "not_html")
+                return
+            links = self.same_host_links(response)
+            page_url = response.url
+            self.session.page_started(page_url)
+            yield PageItem(
+                url=page_url,
+                body=response.body,
+                declared_encoding=declared_encoding(response),
+                http_status=response.status,
+                fetched_at=datetime.now(UTC),
+                headers=header_pairs(response),
+                links=links,
+            )
+            for url in links:
+                yield self.page_request(url)
+        finally:
+            self.finished(response.request, page_url)
+
+    @property
+    def session(self) -> CrawlSession:
+        return CrawlSession.of(self.crawler)
+
+    def finished(self, request: Request | None, page_url: str | None) -> None:
+        if request is not None:
+            self.crawler.signals.send_catch_log(
+                request_finished, request=request, page_url=page_url
+            )
 
     def page_request(self, url: str) -> Request:
         return Request(url, callback=self.parse, errback=self.page_failed)
@@ -140,6 +156,7 @@ class ArticlesSpider(Spider):
         from logging a traceback for what is an ordinary network failure.
         """
         logger.debug("Page failed: %s", failure.getErrorMessage())
+        self.finished(getattr(failure, "request", None), None)
 
     def same_host_links(self, response: HtmlResponse) -> list[str]:
         """Links to pages of the crawled hosts, without fragments, in page order.

@@ -1,0 +1,1 @@
+"""Crawling with several workers on a shared Redis frontier (scrapy-redis)."""

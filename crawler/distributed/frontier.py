@@ -1,0 +1,215 @@
+"""The shared frontier in Redis: what several crawl workers agree on, and how.
+
+Keys, all under ``healthcorpus:<name>:`` (``name`` from ``--frontier``, by default
+the start URLs' hosts):
+
+- ``requests`` (sorted set): the queue of requests to fetch, scrapy-redis encoded;
+- ``dupefilter:<gen>`` (set): fingerprints of every request ever queued in crawl
+  ``<gen>``, so each page is fetched once across all workers;
+- ``generation`` (int): the number of the current crawl; a crawl that ends bumps it,
+  so tomorrow's run starts with an empty duplicate filter;
+- ``workers`` (hash run id -> JSON) and ``alive:<run>`` (key with a TTL, refreshed by a
+  heartbeat): who takes part, and who is still alive;
+- ``inflight:<run>`` (set): the requests a worker has taken from the queue and whose
+  pages are not yet in its published files. A worker that dies leaves them there;
+  any other worker puts them back into the queue once its heartbeat has expired;
+- ``ids:<gen>`` (hash id -> URL): the articles written in crawl ``<gen>`` and from
+  which URL, so two URLs of one article (canonical URL) give one row even on two
+  workers;
+- ``pages`` (hash url -> state) and ``articles`` (set): the incremental state.
+
+Taking a request from the queue and recording it as in flight is one Lua script, so
+"the queue is empty and no live worker has anything in flight" (also one script)
+really means that the crawl is over: a request is only ever queued by a worker that
+has a request in flight, or by a worker's start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from cleaning.dedup import FIRST, OTHER_URL, SAME_URL
+
+if TYPE_CHECKING:
+    from redis import Redis
+
+    from cleaning.schema import Record
+
+KEY_ROOT = "healthcorpus"
+HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker counts as dead
+
+# Pop the best request and record it as in flight for this worker, atomically.
+_POP = """
+local entries = redis.call('ZRANGE', KEYS[1], 0, 0)
+if #entries == 0 then return false end
+redis.call('ZREM', KEYS[1], entries[1])
+redis.call('SADD', KEYS[2], entries[1])
+return entries[1]
+"""
+
+# Requests in flight of workers whose heartbeat has expired go back to the queue.
+# KEYS: queue, workers. ARGV: key prefix. Returns the number of requests put back.
+_REQUEUE_DEAD = """
+local moved = 0
+for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
+  if redis.call('EXISTS', ARGV[1] .. 'alive:' .. worker) == 0 then
+    local inflight = ARGV[1] .. 'inflight:' .. worker
+    for _, entry in ipairs(redis.call('SMEMBERS', inflight)) do
+      redis.call('ZADD', KEYS[1], 0, entry)
+      moved = moved + 1
+    end
+    redis.call('DEL', inflight)
+    redis.call('HDEL', KEYS[2], worker)
+  end
+end
+return moved
+"""
+
+# Is the crawl over? KEYS: queue, workers, generation. ARGV: prefix, our generation.
+# 1 = over (queue empty, nothing in flight anywhere) and this call closed it (bumped
+# the generation, dropped its duplicate filter); 2 = already closed by another worker;
+# 0 = not over.
+_FINISH_IF_DONE = """
+local generation = tonumber(redis.call('GET', KEYS[3]) or '0')
+if generation ~= tonumber(ARGV[2]) then return 2 end
+if redis.call('ZCARD', KEYS[1]) > 0 then return 0 end
+for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
+  if redis.call('SCARD', ARGV[1] .. 'inflight:' .. worker) > 0 then return 0 end
+end
+redis.call('INCR', KEYS[3])
+redis.call('DEL', ARGV[1] .. 'dupefilter:' .. ARGV[2], ARGV[1] .. 'ids:' .. ARGV[2])
+return 1
+"""
+
+
+def default_frontier_name(start_urls: list[str]) -> str:
+    """The start URLs' hosts, sorted: workers of one site agree without being told."""
+    hosts = sorted({urlsplit(url).netloc.lower() for url in start_urls})
+    return ",".join(hosts)
+
+
+@dataclass(frozen=True)
+class FrontierKeys:
+    name: str
+
+    @property
+    def prefix(self) -> str:
+        return f"{KEY_ROOT}:{self.name}:"
+
+    @property
+    def queue(self) -> str:
+        return self.prefix + "requests"
+
+    @property
+    def workers(self) -> str:
+        return self.prefix + "workers"
+
+    @property
+    def generation(self) -> str:
+        return self.prefix + "generation"
+
+    @property
+    def pages(self) -> str:
+        return self.prefix + "pages"
+
+    @property
+    def articles(self) -> str:
+        return self.prefix + "articles"
+
+    def dupefilter(self, generation: int) -> str:
+        return f"{self.prefix}dupefilter:{generation}"
+
+    def ids(self, generation: int) -> str:
+        return f"{self.prefix}ids:{generation}"
+
+    def alive(self, worker: str) -> str:
+        return f"{self.prefix}alive:{worker}"
+
+    def inflight(self, worker: str) -> str:
+        return f"{self.prefix}inflight:{worker}"
+
+
+class Frontier:
+    """One worker's handle on the shared frontier."""
+
+    def __init__(
+        self, server: Redis, name: str, worker: str, *, heartbeat_ttl: float = HEARTBEAT_TTL
+    ) -> None:
+        self.server = server
+        self.heartbeat_ttl = heartbeat_ttl
+        self.keys = FrontierKeys(name)
+        self.worker = worker
+        self.generation = int(server.get(self.keys.generation) or 0)
+        self._pop = server.register_script(_POP)
+        self._requeue_dead = server.register_script(_REQUEUE_DEAD)
+        self._finish_if_done = server.register_script(_FINISH_IF_DONE)
+
+    # --- membership ----------------------------------------------------------------
+
+    def join(self) -> None:
+        about = {"host": socket.gethostname(), "pid": os.getpid(), "generation": self.generation}
+        self.heartbeat()
+        self.server.hset(self.keys.workers, self.worker, json.dumps(about))
+
+    def heartbeat(self) -> None:
+        self.server.set(self.keys.alive(self.worker), "1", px=int(self.heartbeat_ttl * 1000))
+
+    def leave(self) -> None:
+        """A worker that ends normally has published everything it took."""
+        pipe = self.server.pipeline()
+        pipe.delete(self.keys.inflight(self.worker), self.keys.alive(self.worker))
+        pipe.hdel(self.keys.workers, self.worker)
+        pipe.execute()
+
+    def workers(self) -> dict[str, dict[str, Any]]:
+        raw = self.server.hgetall(self.keys.workers)
+        return {_text(k): json.loads(v) for k, v in raw.items()}
+
+    def is_alive(self, worker: str) -> bool:
+        return bool(self.server.exists(self.keys.alive(worker)))
+
+    # --- the queue -----------------------------------------------------------------
+
+    def pop(self) -> bytes | None:
+        entry = self._pop(keys=[self.keys.queue, self.keys.inflight(self.worker)])
+        return entry if entry else None
+
+    def settle(self, entries: list[bytes]) -> None:
+        """These requests' pages are published: forget them."""
+        if entries:
+            self.server.srem(self.keys.inflight(self.worker), *entries)
+
+    def queued(self) -> int:
+        return int(self.server.zcard(self.keys.queue))
+
+    def requeue_dead_workers(self) -> int:
+        return int(
+            self._requeue_dead(keys=[self.keys.queue, self.keys.workers], args=[self.keys.prefix])
+        )
+
+    def finish_if_done(self) -> bool:
+        """True when the crawl is over (closed now by us, or already by another)."""
+        result = self._finish_if_done(
+            keys=[self.keys.queue, self.keys.workers, self.keys.generation],
+            args=[self.keys.prefix, self.generation],
+        )
+        return int(result) in (1, 2)
+
+    # --- the dataset -----------------------------------------------------------------
+
+    def claim(self, record: Record) -> str:
+        """Who else wrote this article in this crawl: FIRST, SAME_URL or OTHER_URL."""
+        key = self.keys.ids(self.generation)
+        if self.server.hsetnx(key, record.id, record.url):
+            return FIRST
+        owner = self.server.hget(key, record.id)
+        return SAME_URL if _text(owner or b"") == record.url else OTHER_URL
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

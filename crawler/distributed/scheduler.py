@@ -1,0 +1,161 @@
+"""scrapy-redis's scheduler, made safe for workers that die and for ending together.
+
+``SCHEDULER = "crawler.distributed.scheduler.SharedFrontierScheduler"`` (set by
+``healthcorpus crawl --redis URL``). On top of scrapy-redis (Redis queue, Redis
+duplicate filter) it:
+
+- takes each request and records it as in flight in one step (see
+  :mod:`crawler.distributed.frontier`), and forgets it only once the page it led to is
+  in a published Parquet part (after the session's checkpoint), so a worker killed at
+  any moment loses nothing: its requests go back to the queue;
+- keeps a heartbeat, and puts the requests of workers without one back in the queue;
+- ends the crawl when the queue is empty and no live worker has anything in flight,
+  rather than when this worker's part of the queue runs dry.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any, Self
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.scheduler import Scheduler
+from twisted.internet import task
+
+from crawler.distributed.frontier import Frontier
+from crawler.session import CrawlSession
+from crawler.signals import request_finished
+
+if TYPE_CHECKING:
+    from redis import Redis
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+ENTRY = "healthcorpus_frontier_entry"
+_UNFINISHED = object()
+
+
+class SharedFrontierScheduler(Scheduler):
+    def __init__(self, server: Redis, frontier: Frontier, crawler: Crawler) -> None:
+        keys = frontier.keys
+        super().__init__(
+            server,
+            persist=True,  # the frontier outlives each worker
+            queue_key=keys.queue,
+            dupefilter=RFPDupeFilter(server, key=keys.dupefilter(frontier.generation)),
+        )
+        self.frontier = frontier
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.session = CrawlSession.of(crawler)
+        # entry -> the page URL its callback yielded ("" for none), or _UNFINISHED.
+        self._taken: dict[bytes, object] = {}
+        self._heartbeat = task.LoopingCall(self._beat)
+        # Scrapy's engine takes requests while its downloader has room (16 by default),
+        # far more than it can fetch at once from one host; taken requests sit in this
+        # worker's memory where no other worker can get at them. Take only a few more
+        # than are being fetched, and leave the rest in the shared queue.
+        settings = crawler.settings
+        self.max_taken = settings.getint("HEALTHCORPUS_WORKER_PREFETCH") or 2 * max(
+            1, settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        )
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        session = CrawlSession.of(crawler)
+        if session.frontier is None:
+            raise ValueError("HEALTHCORPUS_FRONTIER (the shared frontier's name) is not set")
+        scheduler = cls(session.frontier.server, session.frontier, crawler)
+        crawler.signals.connect(scheduler.request_finished, signal=request_finished)
+        crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
+        scheduler.session.after_checkpoint.append(scheduler.settle_published)
+        return scheduler
+
+    def open(self, spider: Spider) -> None:
+        super().open(spider)
+        moved = self.frontier.requeue_dead_workers()
+        if moved:
+            logger.warning("Put %d requests of dead workers back in the queue", moved)
+        self.frontier.join()
+        self._heartbeat.start(self.frontier.heartbeat_ttl / 3, now=False)
+        logger.info(
+            "Worker %s on frontier %r (crawl %d): %d requests queued",
+            self.frontier.worker,
+            self.frontier.keys.name,
+            self.frontier.generation,
+            self.frontier.queued(),
+        )
+
+    def close(self, reason: str) -> None:
+        if self._heartbeat.running:
+            self._heartbeat.stop()
+        self.frontier.leave()
+
+    def next_request(self) -> Request | None:
+        unfinished = sum(1 for page in self._taken.values() if page is _UNFINISHED)
+        if unfinished >= self.max_taken:
+            return None  # the engine asks again as soon as one of ours is done
+        entry = self.frontier.pop()
+        if entry is None:
+            return None
+        request = self.queue._decode_request(entry)
+        request.meta[ENTRY] = entry  # travels with retries and redirects
+        self._taken[entry] = _UNFINISHED
+        if self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+    def enqueue_request(self, request: Request) -> bool:
+        # scrapy-redis's own, without the `spider` argument Scrapy 2.19 deprecates.
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
+    def has_pending_requests(self) -> bool:
+        return self.frontier.queued() > 0
+
+    # --- forgetting requests once their pages are safe ------------------------------
+
+    def request_finished(self, request: Request, page_url: str | None, **_: Any) -> None:
+        entry = request.meta.get(ENTRY)
+        if entry in self._taken:
+            self._taken[entry] = page_url or ""
+
+    def settle_published(self) -> None:
+        """After a checkpoint: forget the requests whose pages are now published."""
+        done = [
+            entry
+            for entry, page in self._taken.items()
+            if page is not _UNFINISHED and not (page and self.session.in_progress(str(page)))
+        ]
+        for entry in done:
+            del self._taken[entry]
+        self.frontier.settle(done)
+
+    # --- ending together -------------------------------------------------------------
+
+    def spider_idle(self, spider: Spider) -> None:
+        """Nothing to do here; end only when there is nothing to do anywhere."""
+        self.session.checkpoint()
+        # Idle: every request this worker took has been through its callback.
+        self.frontier.settle(list(self._taken))
+        self._taken.clear()
+        self.frontier.requeue_dead_workers()
+        if self.frontier.queued() > 0:
+            raise DontCloseSpider
+        if not self.frontier.finish_if_done():
+            raise DontCloseSpider  # others are still at work: their pages may add links
+
+    def _beat(self) -> None:
+        try:
+            self.frontier.heartbeat()
+        except Exception as exc:  # a blip of the Redis connection must not kill us
+            logger.warning("Heartbeat to Redis failed: %s", exc)

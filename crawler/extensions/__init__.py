@@ -1,0 +1,1 @@
+"""Scrapy extensions of the crawl: robots.txt Crawl-delay and progress reporting."""

@@ -1,0 +1,121 @@
+"""Several workers, one Redis frontier, one dataset folder: a real redis-server and a
+real loopback site, workers started as a user would (``healthcorpus crawl --redis``)."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import redis
+from demo_server_util import (
+    DemoServer,
+    load_expected,
+    read_manifests,
+    serve_demo_site,
+    subprocess_env,
+)
+from redis_util import redis_server
+
+from cleaning.dedup import dataset_files
+from crawler.exitcodes import OK
+
+# Slow enough that both workers find work, fast enough for CI.
+PAGE_DELAY = 0.2
+WORKER_SETTINGS = (
+    "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2",
+    "-s", "AUTOTHROTTLE_ENABLED=0",
+    "-s", "HEALTHCORPUS_CHECKPOINT_RECORDS=4",
+    "-s", "HEALTHCORPUS_HEARTBEAT_TTL=2",
+)  # fmt: skip
+
+
+def start_worker(server: DemoServer, out_dir: Path, redis_url: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "crawl", server.start_url, "--out", str(out_dir),
+         "--redis", redis_url, *WORKER_SETTINGS],
+        env=subprocess_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+
+
+def finish(workers: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
+    results = []
+    for proc in workers:
+        try:
+            stdout, stderr = proc.communicate(timeout=180)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        results.append((proc.returncode, stdout, stderr))
+    return results
+
+
+def assert_every_article_once(out_dir: Path, server: DemoServer) -> pd.DataFrame:
+    expected, _ = load_expected()
+    rows = pd.read_parquet(out_dir)
+    assert not rows["id"].duplicated().any(), rows["url"][rows["id"].duplicated()].tolist()
+    assert sorted(rows["url"]) == sorted(server.absolute(path) for path in expected)
+    return rows
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path):
+    with redis_server(tmp_path) as url:
+        yield url
+
+
+def test_two_workers_share_the_crawl(tmp_path: Path, redis_url: str) -> None:
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site(delay=PAGE_DELAY) as server:
+        workers = [start_worker(server, out_dir, redis_url) for _ in range(2)]
+        results = finish(workers)
+        requested = Counter(server.page_paths())
+    for code, stdout, stderr in results:
+        assert code == OK, stdout + stderr
+    assert_every_article_once(out_dir, server)
+    # Each page fetched once across both workers.
+    assert requested and max(requested.values()) == 1, requested.most_common(3)
+    manifests = read_manifests(out_dir)
+    assert len(manifests) == 2
+    fetched = [m["pages_fetched"] for m in manifests]
+    assert all(n > 0 for n in fetched), fetched  # the load was split
+    assert sum(fetched) == len(requested)
+    # Each worker wrote its own files, and its manifest says which worker it was.
+    assert {m["settings"]["worker"]["pid"] for m in manifests} == {w.pid for w in workers}
+    written = sorted(name for m in manifests for name in m["files"])
+    assert written == sorted(p.name for p in dataset_files(out_dir))
+    # The crawl ended for everyone: nothing left queued or in flight.
+    client = redis.Redis.from_url(redis_url)
+    assert not [k for k in client.keys("healthcorpus:*") if b"requests" in k or b"inflight" in k]
+
+
+def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site(delay=PAGE_DELAY) as server:
+        steady = start_worker(server, out_dir, redis_url)
+        doomed = start_worker(server, out_dir, redis_url)
+        # Kill it once it has published some work, so it dies with more in flight.
+        deadline = time.monotonic() + 60
+        while not any(str(doomed.pid) in str(m["settings"]) for m in read_manifests(out_dir)):
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        time.sleep(1.0)
+        doomed.send_signal(signal.SIGKILL)
+        doomed.wait(timeout=30)
+        restarted = start_worker(server, out_dir, redis_url)
+        results = finish([steady, restarted])
+    for code, _, stderr in results:
+        assert code == OK, stderr
+    rows = assert_every_article_once(out_dir, server)
+    assert not rows.duplicated(["id", "content_hash"]).any()
+    assert not list(out_dir.rglob(".*.tmp"))
+    statuses = Counter(m["status"] for m in read_manifests(out_dir))
+    assert statuses == {"finished": 2, "interrupted": 1}
