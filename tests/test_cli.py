@@ -75,6 +75,39 @@ def test_bad_setting_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None:
     _assert_one_line_error(proc.stderr, "healthcorpus: error: -s NOVALUE: ")
 
 
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "HEALTHCORPUS_MAX_PAGES=-1",
+        "HEALTHCORPUS_PROGRESS=sometimes",
+        "HEALTHCORPUS_INCREMENTAL=maybe",
+        "HEALTHCORPUS_MAX_CRAWL_DELAY=soon",
+        "HEALTHCORPUS_CHECKPOINT_RECORDS=0",
+    ],
+)
+def test_bad_value_of_our_setting_is_a_one_line_error_with_exit_2(
+    setting: str, tmp_path: Path
+) -> None:
+    proc = run_cli("crawl", "http://127.0.0.1:9/", "--out", str(tmp_path), "-s", setting)
+    assert proc.returncode == 2
+    _assert_one_line_error(proc.stderr, f"healthcorpus: error: -s {setting}: ")
+
+
+def test_unreachable_redis_is_a_one_line_error_without_the_password(tmp_path: Path) -> None:
+    redis_url = f"redis://:hunter2@127.0.0.1:{_closed_loopback_port()}/0"
+    proc = run_cli("crawl", "http://127.0.0.1:9/", "--out", str(tmp_path), "--redis", redis_url)
+    assert proc.returncode == 3
+    _assert_one_line_error(proc.stderr, "healthcorpus: error: --redis redis://:***@127.0.0.1:")
+    assert "hunter2" not in proc.stderr
+    assert not (tmp_path / "_runs").exists()
+
+
+def test_frontier_without_redis_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run_cli("crawl", "http://127.0.0.1:9/", "--out", str(tmp_path), "--frontier", "x")
+    assert proc.returncode == 2
+    _assert_one_line_error(proc.stderr, "healthcorpus: error: --frontier needs --redis")
+
+
 def test_unreachable_site_exits_3_without_traceback(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_loopback_port()}/"
     proc = run_cli("crawl", url, "--out", str(tmp_path / "out"), "-s", "RETRY_TIMES=0")

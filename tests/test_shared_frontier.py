@@ -3,6 +3,8 @@ real loopback site, workers started as a user would (``healthcorpus crawl --redi
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import pandas as pd
 import pytest
 import redis
 from demo_server_util import (
+    DEMO_SITE,
     DemoServer,
     load_expected,
     read_manifests,
@@ -119,3 +122,73 @@ def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
     assert not list(out_dir.rglob(".*.tmp"))
     statuses = Counter(m["status"] for m in read_manifests(out_dir))
     assert statuses == {"finished": 2, "interrupted": 1}
+
+
+def site_with_aliases(tmp_path: Path, count: int = 6) -> tuple[Path, list[str]]:
+    """A copy of the demo site where some articles are also served under a second URL
+    (a print view, say) whose canonical link names the original, linked from the home
+    page so that any worker may meet either URL first."""
+    site = tmp_path / "site"
+    shutil.copytree(DEMO_SITE, site)
+    expected, _ = load_expected()
+    originals = sorted(expected)[:count]
+    links = []
+    for path in originals:
+        alias = path.replace(".html", "-print.html")
+        (site / alias.lstrip("/")).write_bytes((site / path.lstrip("/")).read_bytes())
+        links.append(f'<li><a href="{alias}">print</a></li>')
+    index = site / "index.html"
+    html = index.read_text(encoding="utf-8")
+    index.write_text(html.replace("<ul>", "<ul>" + "".join(links), 1), encoding="utf-8")
+    return site, originals
+
+
+def test_an_article_under_two_urls_is_written_once_across_workers(
+    tmp_path: Path, redis_url: str
+) -> None:
+    site, originals = site_with_aliases(tmp_path)
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site(site, delay=PAGE_DELAY) as server:
+        results = finish([start_worker(server, out_dir, redis_url) for _ in range(2)])
+        requested = Counter(server.page_paths())
+    for code, stdout, stderr in results:
+        assert code == OK, stdout + stderr
+    assert all(path.replace(".html", "-print.html") in requested for path in originals)
+    rows = pd.read_parquet(out_dir)
+    # One row per article, whichever of its two URLs a worker met first.
+    assert not rows["id"].duplicated().any()
+    expected, _ = load_expected()
+    assert sorted(rows["canonical_url"]) == sorted(server.absolute(path) for path in expected)
+    duplicates = sum(m["skipped"].get("duplicate", 0) for m in read_manifests(out_dir))
+    assert duplicates == len(originals)
+
+
+def test_a_second_shared_crawl_fetches_only_what_changed(tmp_path: Path, redis_url: str) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(DEMO_SITE, site)
+    out_dir = tmp_path / "dataset"
+    expected, _ = load_expected()
+    changed = sorted(expected)[0]
+    with serve_demo_site(site, delay=PAGE_DELAY / 4) as server:
+        first = finish([start_worker(server, out_dir, redis_url) for _ in range(2)])
+        assert all(code == OK for code, _, _ in first), first
+        before = len(pd.read_parquet(out_dir))
+        file = site / changed.lstrip("/")
+        stat = file.stat()
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("<p>", "<p>Updated in 2026. ", 1),
+            encoding="utf-8",
+        )
+        os.utime(file, (stat.st_mtime + 120, stat.st_mtime + 120))
+        server.reset()
+        second = finish([start_worker(server, out_dir, redis_url) for _ in range(2)])
+        statuses = server.statuses()
+    assert all(code == OK for code, _, _ in second), second
+    # Every known article was asked for again, and only the edited one came in full.
+    assert {path: codes for path, codes in statuses.items() if path in expected} == {
+        path: [200 if path == changed else 304] for path in expected
+    }
+    rows = pd.read_parquet(out_dir)
+    assert len(rows) == before + 1
+    newest = rows[rows["url"] == server.absolute(changed)].sort_values("fetched_at")
+    assert "Updated in 2026." in newest.iloc[-1]["text"]

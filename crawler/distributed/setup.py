@@ -16,7 +16,9 @@ def shared_frontier_settings(
 ) -> dict[str, str]:
     """Settings for one worker; checks that Redis answers before Scrapy starts."""
     if urlsplit(redis_url).scheme not in REDIS_SCHEMES:
-        raise UsageError(f"--redis {redis_url}: expected redis://HOST:PORT/DB")
+        raise UsageError(
+            f"--redis {redis_url!r}: expected redis://HOST:PORT/DB, rediss:// or unix://"
+        )
     check_redis(redis_url)
     return {
         "SCHEDULER": SCHEDULER,
@@ -28,10 +30,13 @@ def shared_frontier_settings(
 def check_redis(redis_url: str) -> None:
     import redis
 
+    from crawler.manifest import without_password
+
+    shown = without_password(redis_url)
     try:
         client = redis.Redis.from_url(redis_url, socket_connect_timeout=5, socket_timeout=5)
         client.ping()
     except ValueError as exc:
-        raise UsageError(f"--redis {redis_url}: {exc}") from None
+        raise UsageError(f"--redis {shown}: {exc}") from None
     except redis.RedisError as exc:
-        raise CommandError(f"--redis {redis_url}: cannot reach Redis: {exc}") from None
+        raise CommandError(f"--redis {shown}: cannot reach Redis: {exc}") from None
