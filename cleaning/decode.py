@@ -38,7 +38,11 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> tupl
         declared_encoding = None  # an unknown label: fall back to meta and detection
     content_type = f"text/html; charset={declared_encoding}" if declared_encoding else None
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=detect_encoding)
-    if _looks_misdecoded(text) and read_bom(body) == (None, None):
+    if read_bom(body) != (None, None):
+        return text, encoding
+    if _declared_legacy_but_utf8(body, encoding):
+        return body.decode("utf-8", errors="replace"), "utf-8"
+    if _looks_misdecoded(text):
         for candidate in (html_body_declared_encoding(body), detect_encoding(body)):
             if not candidate or resolve_encoding(candidate) in (None, resolve_encoding(encoding)):
                 continue
@@ -76,6 +80,19 @@ def detect_encoding(body: bytes) -> str | None:
     if name is None:
         return None
     return "cp1252" if guess.lower() in _LATIN_GUESSES else name
+
+
+def _declared_legacy_but_utf8(body: bytes, encoding: str) -> bool:
+    """Declared in a legacy encoding (often a server's default ``iso-8859-1``) but the
+    bytes are valid UTF-8 with non-ASCII characters: the declaration is wrong.
+
+    Multi-byte UTF-8 sequences almost never arise by chance from text in another
+    encoding, and decoding them as windows-1252 loses characters for good (``”`` is
+    E2 80 9D, and 9D has no character in windows-1252), beyond what ftfy can repair.
+    """
+    if resolve_encoding(encoding) in (None, "utf-8") or body.isascii():
+        return False
+    return detect_encoding(body) == "utf-8"
 
 
 def _looks_misdecoded(text: str) -> bool:

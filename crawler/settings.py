@@ -30,6 +30,10 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 
+# Only http and https can be fetched at all: a link or redirect to file:, data:, ftp:
+# or s3: fails in the downloader even if something let it through the scope check.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+
 # No listening sockets during a crawl: Scrapy 2.19 starts a telnet console and a
 # remote-control HTTP server on loopback by default; a cron job needs neither.
 TELNETCONSOLE_ENABLED = False
@@ -48,6 +52,10 @@ EXTENSIONS = {
 }
 
 DOWNLOADER_MIDDLEWARES = {
+    # Stricter than Scrapy's OffsiteMiddleware, in its place: same host and port as a
+    # start URL (crawler/scope.py), for links and redirects alike, http(s) only.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.downloadermiddlewares.scope.ScopeMiddleware": 50,
     # Conditional GETs for known pages; answers pages done by a stopped run from the
     # state (so it comes before the budget, which must not charge those).
     "crawler.downloadermiddlewares.incremental.IncrementalMiddleware": 105,
@@ -106,9 +114,14 @@ HEALTHCORPUS_CHECKPOINT_SECONDS = 300
 # a worker may go without a heartbeat before its requests are handed to the others.
 HEALTHCORPUS_FRONTIER = ""
 HEALTHCORPUS_HEARTBEAT_TTL = 15
+# How often an idle worker looks for new work in the shared queue, in seconds (each
+# look is a few Redis commands).
+HEALTHCORPUS_IDLE_POLL = 0.5
 # How many requests a worker takes from the shared queue beyond those it has finished;
 # 0 = twice CONCURRENT_REQUESTS_PER_DOMAIN.
 HEALTHCORPUS_WORKER_PREFETCH = 0
+# Also crawl subdomains of the start hosts (`--subdomains`); by default only the hosts.
+HEALTHCORPUS_SUBDOMAINS = False
 # robots.txt Crawl-delay: obeyed (False ignores it), and capped at this many seconds
 # so that a robots.txt asking for hours between requests cannot stall the crawl.
 HEALTHCORPUS_OBEY_CRAWL_DELAY = True

@@ -37,6 +37,7 @@ class DemoServer:
     paths: list[str] = field(default_factory=list)  # every path requested, in order
     # (path, time.monotonic()) of every request, in order: gaps between requests
     times: list[tuple[str, float]] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  # the Host header of every request
     # (path, status) of every response, in order: 200 full page, 304 not modified ...
     responses: list[tuple[str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -76,7 +77,7 @@ class DemoServer:
             self.responses.clear()
 
 
-class _RecordingHandler(SimpleHTTPRequestHandler):
+class RecordingHandler(SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler (Last-Modified, If-Modified-Since -> 304) that records
     each request and answer, can fail chosen paths, and with ``etags`` also sends an
     ETag of the file's bytes and honours If-None-Match, as most real servers do."""
@@ -100,6 +101,7 @@ class _RecordingHandler(SimpleHTTPRequestHandler):
         with self.server_state.lock:
             self.server_state.paths.append(path)
             self.server_state.times.append((path, time.monotonic()))
+            self.server_state.hosts.append(self.headers.get("Host", ""))
         if self.server_state.delay and path != "/robots.txt":
             time.sleep(self.server_state.delay)
         if path in self.fail_paths:
@@ -146,17 +148,23 @@ def serve_demo_site(
     fail_paths: Iterable[str] = (),
     etags: bool = False,
     delay: float = 0.0,
+    handler_class: type[RecordingHandler] | None = None,
+    **handler_options: Any,
 ) -> Iterator[DemoServer]:
-    """Serve ``folder`` on 127.0.0.1 with a free port, in a thread, recording requests."""
+    """Serve ``folder`` on 127.0.0.1 with a free port, in a thread, recording requests.
+
+    ``handler_class`` (a subclass of the recording handler) and its ``handler_options``
+    let a test serve the same site with misbehaving pages (tests/fault_server.py)."""
     if not (folder / "index.html").is_file():
         raise FileNotFoundError(f"{folder}: the demo site is missing (data/build_demo_site.py)")
     state = DemoServer(base_url="", delay=delay)
     handler = partial(
-        _RecordingHandler,
+        handler_class or RecordingHandler,
         server_state=state,
         fail_paths=set(fail_paths),
         etags=etags,
         directory=str(folder),
+        **handler_options,
     )
     server = ThreadingHTTPServer((LOOPBACK, 0), handler)
     server.daemon_threads = True

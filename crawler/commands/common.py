@@ -203,11 +203,13 @@ SETTING_CHECKS: dict[str, Callable[[str], object]] = {
     "HEALTHCORPUS_CHECKPOINT_RECORDS": positive_int,
     "HEALTHCORPUS_CHECKPOINT_SECONDS": non_negative_float,
     "HEALTHCORPUS_OBEY_CRAWL_DELAY": boolean,
+    "HEALTHCORPUS_SUBDOMAINS": boolean,
     "HEALTHCORPUS_MAX_CRAWL_DELAY": non_negative_float,
     "HEALTHCORPUS_PROGRESS": choice("auto", "tty", "log", "off"),
     "HEALTHCORPUS_PROGRESS_INTERVAL": non_negative_float,
     "HEALTHCORPUS_HEARTBEAT_TTL": positive_int,
     "HEALTHCORPUS_WORKER_PREFETCH": non_negative_int,
+    "HEALTHCORPUS_IDLE_POLL": non_negative_float,
 }
 
 

@@ -62,6 +62,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="do not keep the raw pages in WARC files under DIR/_warc/",
     )
     parser.add_argument(
+        "--subdomains",
+        action="store_true",
+        help="also crawl subdomains of the start URLs' hosts (default: those hosts only)",
+    )
+    parser.add_argument(
         "--redis",
         metavar="URL",
         help="run as one worker of a crawl shared through Redis "
@@ -84,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
         overrides["HEALTHCORPUS_PROFILE"] = profile
     if args.full:
         overrides["HEALTHCORPUS_INCREMENTAL"] = "False"
+    if args.subdomains:
+        overrides["HEALTHCORPUS_SUBDOMAINS"] = "True"
     if args.no_archive:
         overrides["HEALTHCORPUS_ARCHIVE"] = "False"
     if args.frontier and not args.redis:

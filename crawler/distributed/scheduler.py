@@ -81,6 +81,13 @@ class SharedFrontierScheduler(Scheduler):
         if moved:
             logger.warning("Put %d requests of dead workers back in the queue", moved)
         self.frontier.join()
+        # An idle worker learns that others queued work only when Scrapy's engine next
+        # asks the scheduler: every 5 s by default, long enough for a fast worker to
+        # drain the queue alone. The engine reads this (class) attribute when it starts
+        # its loop, just after opening the scheduler; Scrapy is pinned to 2.19.0.
+        poll = self.crawler.settings.getfloat("HEALTHCORPUS_IDLE_POLL")
+        if poll > 0 and hasattr(self.crawler.engine, "_SLOT_HEARTBEAT_INTERVAL"):
+            self.crawler.engine._SLOT_HEARTBEAT_INTERVAL = poll
         self._heartbeat.start(self.frontier.heartbeat_ttl / 3, now=False)
         logger.info(
             "Worker %s on frontier %r (crawl %d): %d requests queued",

@@ -13,8 +13,9 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.downloadermiddlewares.incremental import RESUMED
+from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, RESUMED
 from crawler.downloadermiddlewares.robots import is_robots_txt
+from crawler.failures import REDIRECT_NOT_FOLLOWED, TOO_LARGE, oversize_download
 from crawler.stats_keys import PAGES_FETCHED, count_error, count_skipped
 
 if TYPE_CHECKING:
@@ -45,6 +46,10 @@ class FetchStatsMiddleware:
         self.stats.inc_value(PAGES_FETCHED)
         if response.status in GONE_STATUSES:
             count_skipped(self.stats, status_reason(response.status))
+        elif 300 <= response.status < 400 and response.status != NOT_MODIFIED:
+            # A redirect that RedirectMiddleware did not follow: no Location, or one to
+            # a scheme we never fetch (file:, ftp: ...).
+            count_skipped(self.stats, REDIRECT_NOT_FOLLOWED)
         elif response.status >= 400:
             count_error(self.stats, status_reason(response.status), source=response.url)
         return response
@@ -53,6 +58,9 @@ class FetchStatsMiddleware:
         # IgnoreRequest is a decision (robots.txt, offsite, page budget), not a failure;
         # robots.txt refusals are counted from Scrapy's own `robotstxt/forbidden`.
         if is_robots_txt(request) or isinstance(exception, IgnoreRequest):
+            return
+        if oversize_download(exception):
+            count_skipped(self.stats, TOO_LARGE)
             return
         name = type(exception).__name__
         count_error(

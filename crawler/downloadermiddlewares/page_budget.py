@@ -2,9 +2,10 @@
 
 Scrapy's CLOSESPIDER_PAGECOUNT counts responses, robots.txt included, and lets the
 requests already in flight through, so a crawl capped at N fetches more than N
-pages. This charges each page request once when it is about to be downloaded (retries
-and redirects of it are free), refuses requests past the budget, and closes the spider
-when the budget is spent; the requests in flight still complete.
+pages. This charges each page request once when it is about to be downloaded, and
+each redirect it follows as one more page (so a site cannot stretch the budget with
+chains of redirects); retries are free. It refuses requests past the budget, and
+closes the spider when the budget is spent; the requests in flight still complete.
 """
 
 from __future__ import annotations
@@ -48,12 +49,15 @@ class PageBudgetMiddleware:
         return cls(crawler, max_pages)
 
     def process_request(self, request: Request) -> None:
-        if is_robots_txt(request) or request.meta.get(CHARGED):
+        if is_robots_txt(request):
             return
+        # Scrapy copies meta to retries and redirects; a redirect adds one hop.
+        hop = request.meta.get("redirect_times", 0)
+        if request.meta.get(CHARGED) == hop:
+            return  # a retry of a request already paid for
         if self.charged >= self.max_pages:
             raise IgnoreRequest(f"page budget of {self.max_pages} spent")
-        # The flag travels with retries and redirects (Scrapy copies meta to them).
-        request.meta[CHARGED] = True
+        request.meta[CHARGED] = hop
         self.charged += 1
         if self.charged == self.max_pages:
             logger.info("Page budget of %d reached, closing the spider", self.max_pages)

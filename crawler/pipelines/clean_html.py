@@ -65,6 +65,7 @@ class CleanHtmlPipeline:
             reason = f"cleaning/{type(exc).__name__}"
             count_error(self.stats, reason, source=item.url, detail=f"{reason}: {exc}")
             logger.error("Cleaning failed for %s: %s: %s", item.url, type(exc).__name__, exc)
+            logger.debug("Traceback of the cleaning failure for %s", item.url, exc_info=True)
             self.session.record_lost(item.url)
             raise DropItem(f"{reason}: {item.url}", log_level=DROP_LOG_LEVEL) from exc
         if result.record is None:

@@ -10,15 +10,17 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import LinkExtractor
 from w3lib.encoding import http_content_type_encoding
 
 from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
+from crawler.failures import REDIRECT_LOOP, REDIRECT_TO_SEEN_PAGE, skipped_reason
 from crawler.items import PageItem
+from crawler.scope import SiteScope, host_key
 from crawler.session import CrawlSession
 from crawler.signals import request_finished
 from crawler.stats_keys import count_skipped
@@ -29,31 +31,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
 def parse_start_urls(value: str | Iterable[str] | None) -> list[str]:
     """``-a start_urls=a,b`` arrives as one string; the CLI passes a list."""
     if value is None:
         return []
     parts = value.split(",") if isinstance(value, str) else list(value)
     return [part.strip() for part in parts if part.strip()]
-
-
-def host_key(url: str) -> tuple[str, int] | None:
-    """(hostname, port) with the scheme's default port filled in; None if not http(s).
-
-    Same-host means same hostname and port, whatever the scheme: ``http://h/`` and
-    ``https://h/`` are one site, ``http://h:8000/`` and ``http://h:9000/`` are two.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
-        return None
-    try:
-        port = parts.port or DEFAULT_PORTS[parts.scheme]
-    except ValueError:  # a port that is not a number
-        return None
-    return parts.hostname, port
 
 
 class ArticlesSpider(Spider):
@@ -74,16 +57,17 @@ class ArticlesSpider(Spider):
         bad = [url for url in self.start_urls if host_key(url) is None]
         if bad:
             raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
-        self.hosts = {key for url in self.start_urls if (key := host_key(url)) is not None}
-        # OffsiteMiddleware matches host names only (a port here would make it warn and
-        # ignore the entry); the port is enforced by `hosts` when following links.
-        self.allowed_domains = sorted({host for host, _ in self.hosts})
+        self.scope = SiteScope(self.start_urls)
+        # For tools that read Scrapy's attribute; ScopeMiddleware enforces `scope`.
+        self.allowed_domains = self.scope.hostnames
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
         self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.scope.allow_subdomains = crawler.settings.getbool("HEALTHCORPUS_SUBDOMAINS")
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         if spider.max_pages is not None:
             # Spiders are built before the settings freeze, so the argument can still
             # set the budget that PageBudgetMiddleware reads.
@@ -104,7 +88,7 @@ class ArticlesSpider(Spider):
         if not self.crawler.settings.getbool("HEALTHCORPUS_INCREMENTAL", True):
             return []
         urls = self.session.known_article_urls()
-        return [url for url in urls if host_key(url) in self.hosts]
+        return [url for url in urls if self.scope.contains(url)]
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | Request]:
         page_url: str | None = None
@@ -113,7 +97,7 @@ class ArticlesSpider(Spider):
                 # Unchanged since the last run: go on to the links it had then.
                 known = known_page(response)
                 for url in known.links if known else ():
-                    if host_key(url) in self.hosts:
+                    if self.scope.contains(url):
                         yield self.page_request(url)
                 return
             if not isinstance(response, HtmlResponse):
@@ -156,7 +140,17 @@ class ArticlesSpider(Spider):
         from logging a traceback for what is an ordinary network failure.
         """
         logger.debug("Page failed: %s", failure.getErrorMessage())
+        if reason := skipped_reason(failure.value):
+            count_skipped(self.crawler.stats, reason)
         self.finished(getattr(failure, "request", None), None)
+
+    def request_dropped(self, request: Request, **_: Any) -> None:
+        """The duplicate filter drops a redirect to a page already seen without a word:
+        count it, as a loop if the page is in the redirect's own chain."""
+        chain = request.meta.get("redirect_urls")
+        if chain:
+            reason = REDIRECT_LOOP if request.url in chain else REDIRECT_TO_SEEN_PAGE
+            count_skipped(self.crawler.stats, reason)
 
     def same_host_links(self, response: HtmlResponse) -> list[str]:
         """Links to pages of the crawled hosts, without fragments, in page order.
@@ -166,7 +160,7 @@ class ArticlesSpider(Spider):
         urls: dict[str, None] = {}
         for link in self.links.extract_links(response):
             url = urldefrag(link.url).url
-            if host_key(url) in self.hosts:
+            if self.scope.contains(url):
                 urls.setdefault(url)
         return list(urls)
 
