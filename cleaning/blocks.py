@@ -15,13 +15,14 @@ detection serves both.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
 from cleaning.textnorm import collapse_spaces
+from cleaning.urls import join_url
 
 # Elements that start a new block. Everything else is inline and joins the current one.
 BLOCK_TAGS = frozenset(
@@ -71,6 +72,10 @@ _ARTICLE_HINT = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Containers nested deeper than this are not opened (their blocks join the deepest
+# one), as browsers cap DOM depth: a hostile page of 100,000 nested <div>s would
+# otherwise give ancestor chains of quadratic total size. Real articles are < 60 deep.
+MAX_CONTAINER_DEPTH = 256
 
 
 @dataclass(slots=True)
@@ -133,8 +138,8 @@ class Page:
     _chains: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     def absolute(self, href: str | None) -> str | None:
-        """``href`` resolved against the page's base URL."""
-        return urljoin(self.base_url, href) if href else href
+        """``href`` resolved against the page's base URL; None if it is no usable URL."""
+        return join_url(self.base_url, href) if href else href
 
     def ancestors(self, container: int) -> list[int]:
         """Container indexes from ``container`` up to the root, innermost first.
@@ -142,10 +147,18 @@ class Page:
         Memoised: every rule asks for the chains of the same few hundred containers.
         """
         chain = self._chains.get(container)
-        if chain is None:
-            parent = self.containers[container].parent
-            chain = [container, *self.ancestors(parent)] if parent >= 0 else [container]
-            self._chains[container] = chain
+        if chain is not None:
+            return chain
+        # Iterative, not recursive: a deeply nested page must not hit the recursion limit.
+        missing = [container]
+        parent = self.containers[container].parent
+        while parent >= 0 and parent not in self._chains:
+            missing.append(parent)
+            parent = self.containers[parent].parent
+        chain = self._chains[parent] if parent >= 0 else []
+        for c in reversed(missing):
+            chain = [c, *chain]
+            self._chains[c] = chain
         return chain
 
 
@@ -155,6 +168,7 @@ class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.containers: list[Container] = [Container("root", -1, False, False)]
+        self.depths: list[int] = [0]  # nesting depth of each container
         self.parts: list[str] = []
         self.link_chars = 0
         self.bold_chars = 0
@@ -228,7 +242,22 @@ class _Builder:
 
     # -- the walk ---------------------------------------------------------
     def walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
+        """Depth-first over ``node``'s descendants in document order.
+
+        An explicit stack, not recursion: pages nested thousands of elements deep
+        (broken templates, hostile pages) must not hit Python's recursion limit. Each
+        entry is an element's children still to visit and what to do after them.
+        """
+        stack: list[tuple[Iterator[LexborNode], Callable[[], None]]] = [
+            (node.iter(include_text=True), _nothing)
+        ]
+        while stack:
+            children, leave = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                leave()
+                continue
             tag = child.tag
             if tag == "-text":
                 self.add_text(child.text_content or "")
@@ -239,52 +268,81 @@ class _Builder:
                     self.parts.append("\n")
                 else:
                     self.flush()
-            elif tag in BLOCK_TAGS:
-                self.enter_block(child, tag)
             else:
-                self.enter_inline(child, tag)
+                enter = self.enter_block if tag in BLOCK_TAGS else self.enter_inline
+                after = enter(child, tag)
+                if after is not None:
+                    stack.append((child.iter(include_text=True), after))
 
-    def enter_inline(self, node: LexborNode, tag: str) -> None:
+    def enter_inline(self, node: LexborNode, tag: str) -> Callable[[], None] | None:
+        """Start an inline element: what to do after its children, None to skip them."""
         if tag in _PLAIN_INLINE:  # no attribute of these matters; reading them costs
-            if tag in BOLD_TAGS:
-                self.enter_bold(node)
-            else:
-                self.walk(node)
-            return
+            return self.enter_bold() if tag in BOLD_TAGS else _nothing
         attrs = node.attributes
         if "hidden" in attrs or _is_hidden(attrs):
-            return
+            return None
         if tag == "a":
-            href = (attrs.get("href") or "").strip()
-            usable = bool(href) and not href.startswith(("javascript:", "#", "mailto:", "tel:"))
-            outer = self.open_link
-            if usable:
-                self.open_link = [href, len(self.parts)]
-            self.link_depth += 1
-            self.walk(node)
+            return self.enter_link(attrs)
+        if tag == "img":
+            return None
+        return _nothing
+
+    def enter_link(self, attrs: dict[str, str | None]) -> Callable[[], None]:
+        href = (attrs.get("href") or "").strip()
+        usable = bool(href) and not href.startswith(("javascript:", "#", "mailto:", "tel:"))
+        outer = self.open_link
+        if usable:
+            self.open_link = [href, len(self.parts)]
+        self.link_depth += 1
+
+        def leave() -> None:
             self.link_depth -= 1
             if usable and self.open_link is not None:
                 text = collapse_spaces("".join(self.parts[int(self.open_link[1]) :]))
                 if text:
                     self.links.append(Link(text, href))
             self.open_link = outer
-            return
-        if tag == "img":
-            return
-        self.walk(node)
 
-    def enter_bold(self, node: LexborNode) -> None:
+        return leave
+
+    def enter_bold(self) -> Callable[[], None]:
         self.bold_depth += 1
-        self.walk(node)
-        self.bold_depth -= 1
-        if self.bold_depth == 0 and self.lead_bold:
-            self.lead_open = False  # the leading bold run is over
 
-    def enter_block(self, node: LexborNode, tag: str) -> None:
+        def leave() -> None:
+            self.bold_depth -= 1
+            if self.bold_depth == 0 and self.lead_bold:
+                self.lead_open = False  # the leading bold run is over
+
+        return leave
+
+    def enter_block(self, node: LexborNode, tag: str) -> Callable[[], None] | None:
+        """Start a block element: what to do after its children, None to skip them."""
         attrs = node.attributes
         if "hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true":
-            return
+            return None
         self.flush()
+        saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
+        if self.depths[self.current] < MAX_CONTAINER_DEPTH:
+            self.open_container(attrs, tag)
+        self.block_tag = tag
+        if tag in HEADING_LEVEL:
+            self.heading = HEADING_LEVEL[tag]
+        elif tag in ("ul", "ol", "dl", "menu"):
+            self.list_id = self.current
+        elif tag == "tr":
+            self.row_id = self.current
+        if tag == "pre":
+            self.pre_depth += 1
+
+        def leave() -> None:
+            self.flush()
+            if tag == "pre":
+                self.pre_depth -= 1
+            self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
+
+        return leave
+
+    def open_container(self, attrs: dict[str, str | None], tag: str) -> None:
         parent = self.containers[self.current]
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
         boiler = parent.boiler or tag in BOILER_TAGS
@@ -300,23 +358,13 @@ class _Builder:
         forced = CONTENT_MARK in attrs
         if forced:
             boiler = hinted = False
-        saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
         self.containers.append(Container(tag, self.current, boiler, article_hint, hinted, forced))
+        self.depths.append(self.depths[self.current] + 1)
         self.current = len(self.containers) - 1
-        self.block_tag = tag
-        if tag in HEADING_LEVEL:
-            self.heading = HEADING_LEVEL[tag]
-        elif tag in ("ul", "ol", "dl", "menu"):
-            self.list_id = self.current
-        elif tag == "tr":
-            self.row_id = self.current
-        if tag == "pre":
-            self.pre_depth += 1
-        self.walk(node)
-        self.flush()
-        if tag == "pre":
-            self.pre_depth -= 1
-        self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
+
+
+def _nothing() -> None:
+    """The after-children step of elements that need none."""
 
 
 @lru_cache(maxsize=4096)

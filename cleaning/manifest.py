@@ -89,5 +89,8 @@ class RunManifest:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.run_id}.json"
         tmp = folder / f".{self.run_id}.json.tmp"
-        tmp.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        # A file name that is not valid UTF-8 (a legacy Latin-1 name) must not stop the
+        # manifest: its undecodable bytes are written as \udcXX escapes.
+        text = json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        tmp.write_text(text, encoding="utf-8", errors="backslashreplace")
         return publish_file(tmp, path)

@@ -4,14 +4,17 @@
 recursively); each file is cleaned as HTML or as a plain-text dump, or is a WARC file
 (a crawl's raw archive, or one from another tool) whose HTML responses are each cleaned
 as a page, with their real URL, HTTP charset, status and fetch time. A file that cannot
-be cleaned (binary, unreadable, empty, a WARC cut short) is reported in one line and
-counted in the manifest; the others are still cleaned. ``jobs > 1`` cleans in worker
-processes in ordered tasks, so the dataset is the same as with one job.
+be cleaned (binary, unreadable, a WARC cut short) is reported in one line and counted
+in the manifest under a named reason (:data:`ERROR_KINDS`); the others are still
+cleaned. An empty page file is skipped as ``empty``, like an empty page from a crawl:
+it held nothing that could be lost. ``jobs > 1`` cleans in worker processes in ordered
+tasks, so the dataset is the same as with one job.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,7 +37,14 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far above any article page; bounds memory per file
 # (WARC files are read record by record, so no cap applies to them.)
 WARC_HEAD_BYTES = 512  # enough to see a WARC version line, even inside a gzip member
-TRUNCATED_WARC = "truncated_warc"
+# Reasons of the manifest's ``errors`` for files that could not be cleaned.
+TRUNCATED_WARC = "truncated_warc"  # a WARC file cut short or corrupt (its pages before count)
+UNREADABLE = "unreadable"  # no permission, a dangling link, a FIFO, an I/O error
+BINARY_FILE = "binary_file"  # an image or other binary file named or taken as a page
+TOO_LARGE = "too_large"  # above MAX_FILE_BYTES
+EMPTY_WARC = "empty_warc"  # a zero-byte WARC file: an archive whose write never happened
+CLEANER_FAILED = "cleaner_failed"  # a bug of the cleaner on this page
+ERROR_KINDS = (TRUNCATED_WARC, UNREADABLE, BINARY_FILE, TOO_LARGE, EMPTY_WARC, CLEANER_FAILED)
 MAX_CHUNK = 64  # files per task when cleaning in several processes
 
 
@@ -66,10 +76,8 @@ class FileOutcome:
 
     @property
     def kind(self) -> str:
-        """The error's reason in the manifest."""
-        if self.error_kind:
-            return self.error_kind
-        return (self.error or "").split(":")[0].split(" (")[0]
+        """The error's reason in the manifest (one of :data:`ERROR_KINDS`)."""
+        return self.error_kind or CLEANER_FAILED
 
 
 def iter_input_files(inputs: Iterable[str]) -> Iterator[Path]:
@@ -112,6 +120,8 @@ def is_warc_input(path: Path, fmt: str) -> bool:
     if fmt != "auto":
         return False
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # opening a FIFO would block: clean_file reports it
         with open(path, "rb") as fh:
             head = fh.read(WARC_HEAD_BYTES)
     except OSError:
@@ -126,15 +136,19 @@ def clean_warc_file(
     file cut short gives the pages before the damage, then one file-level error."""
     name = str(path)
     try:
-        if path.stat().st_size == 0:
-            yield FileOutcome(name, error="empty file", is_page=False)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield FileOutcome(name, error=NOT_A_FILE, error_kind=UNREADABLE, is_page=False)
+            return
+        if info.st_size == 0:
+            yield FileOutcome(name, error="empty WARC file", error_kind=EMPTY_WARC, is_page=False)
             return
         for page in iter_warc_pages(path):
             yield _clean_warc_page(name, page, run_id, profiles)
     except WarcError as exc:
         yield FileOutcome(name, error=exc.detail, error_kind=TRUNCATED_WARC, is_page=False)
     except OSError as exc:
-        yield FileOutcome(name, error=f"cannot read: {exc.strerror or exc}", is_page=False)
+        yield FileOutcome(name, error=_cannot_read(exc), error_kind=UNREADABLE, is_page=False)
 
 
 def _clean_warc_page(
@@ -151,8 +165,7 @@ def _clean_warc_page(
             profile=profiles.for_url(page.url) if profiles else None,
         )
     except Exception as exc:  # a cleaner bug must not stop the other pages
-        error = f"cleaner failed: {type(exc).__name__}: {exc}"
-        return FileOutcome(name, url=page.url, error=error)
+        return FileOutcome(name, url=page.url, error=_failed(exc), error_kind=CLEANER_FAILED)
     return FileOutcome(name, record=result.record, skip_reason=result.skip_reason, url=page.url)
 
 
@@ -160,21 +173,24 @@ def clean_file(path: Path, fmt: str, run_id: str, profiles: Profiles | None = No
     """Clean one file; never raises for bad content (the reason goes in the outcome)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size == 0:
-            return FileOutcome(name, error="empty file")
-        if size > MAX_FILE_BYTES:
-            return FileOutcome(name, error=f"file too large ({size} bytes)")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return FileOutcome(name, error=NOT_A_FILE, error_kind=UNREADABLE)
+        if info.st_size == 0:
+            return FileOutcome(name, skip_reason="empty")
+        if info.st_size > MAX_FILE_BYTES:
+            error = f"file too large ({info.st_size} bytes, limit {MAX_FILE_BYTES})"
+            return FileOutcome(name, error=error, error_kind=TOO_LARGE)
         body = path.read_bytes()
     except OSError as exc:
-        return FileOutcome(name, error=f"cannot read: {exc.strerror or exc}")
+        return FileOutcome(name, error=_cannot_read(exc), error_kind=UNREADABLE)
     if b"\x00" in body[:8192] and not body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return FileOutcome(name, error="binary file, not HTML or text")
+        return FileOutcome(name, error="binary file, not HTML or text", error_kind=BINARY_FILE)
     kind = detect_format(path, body) if fmt == "auto" else fmt
     if kind is None:
         return FileOutcome(name, skip_reason="not_a_page_file")
     url = path.resolve().as_uri()
-    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    fetched_at = datetime.fromtimestamp(info.st_mtime, tz=UTC)
     try:
         if kind == "html":
             profile = profiles.for_url(url) if profiles else None
@@ -184,8 +200,21 @@ def clean_file(path: Path, fmt: str, run_id: str, profiles: Profiles | None = No
         else:
             result = clean_text(body, url=url, fetched_at=fetched_at, crawl_id=run_id)
     except Exception as exc:  # a cleaner bug must not stop the other files
-        return FileOutcome(name, error=f"cleaner failed: {type(exc).__name__}: {exc}")
+        return FileOutcome(name, error=_failed(exc), error_kind=CLEANER_FAILED)
     return FileOutcome(name, record=result.record, skip_reason=result.skip_reason)
+
+
+NOT_A_FILE = "cannot read: not a regular file"
+
+
+def _cannot_read(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _failed(exc: Exception) -> str:
+    """One line, however long or multi-line the exception's message is."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"cleaner failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
 
 # A task: the files to clean (page files), or one WARC file (``is_warc`` True).

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -38,7 +37,7 @@ from cleaning.textnorm import (
     prose_likeness,
 )
 from cleaning.title import comparable, find_text_title, find_title
-from cleaning.urls import canonical_url, site_of
+from cleaning.urls import canonical_url, join_url, site_of, url_path
 from cleaning.version import EXTRACTOR_VERSION
 
 MIN_PROSE_LIKENESS = 0.85  # below this share of prose characters, the body is noise
@@ -111,7 +110,7 @@ def clean_html(
     structure = split_sections(blocks)
     reason = _not_article_reason(
         structure, blocks, links, head, url, title, title_shown=title_index is not None
-    )
+    ) or _missing_title(title)
     if reason:
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
@@ -147,7 +146,9 @@ def clean_text(
     content = choose_content(page, excluded)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    reason = _not_article_reason(structure, blocks, links, _HeadInfo(), url, title)
+    reason = _not_article_reason(
+        structure, blocks, links, _HeadInfo(), url, title
+    ) or _missing_title(title)
     if reason:
         return CleanResult(None, reason)
     record = _build_record(
@@ -184,7 +185,7 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
             break
     base = tree.css_first("base[href]")
     if base is not None:
-        info.base = urljoin(url, (base.attributes.get("href") or "").strip())
+        info.base = join_url(url, (base.attributes.get("href") or "").strip())
     # One <article> marks an article page; several mark a list of teasers.
     info.has_article_element = len(tree.css("article")) == 1 or any(
         _ARTICLE_LD.search(node.text() or "")
@@ -247,7 +248,9 @@ def _not_article_reason(
     prev/next or related links, article markup) or two weak ones (subheadings, a title
     heading that agrees with ``<title>``, three or more paragraphs of prose).
     """
-    text = "\n".join(b.text for b in blocks)
+    # Judged on the text the record would hold: the sections drop trailing headings
+    # (furniture), which could hold all the words of a broken page.
+    text = _body_text(structure)
     words = count_words(text)
     if words == 0:
         return "no_text"
@@ -277,12 +280,30 @@ def _not_article_reason(
     return None if weak >= 2 else "too_short"
 
 
+def _missing_title(title: str) -> str | None:
+    """``no_title`` for an article with no title anywhere (no heading, ``og:title`` or
+    ``<title>``): every record has a title (``healthcorpus validate`` checks it), and
+    one made up from the text would not be the page's."""
+    return None if title.strip() else "no_title"
+
+
 def _looks_like_site_page(url: str, title: str) -> bool:
     """About, contact, search, tag, login... pages: named so in their URL or title."""
-    segments = [s for s in urlsplit(url).path.lower().split("/") if s]
+    segments = [s for s in url_path(url).lower().split("/") if s]
     # "/about.html", "/tag/sleep/", "/search/?q=": the first or the last segment says so.
     named = any(SITE_PAGE_URL.match(s) for s in segments[:1] + segments[-1:])
     return named or SITE_PAGE_TITLE.match(title) is not None
+
+
+def _body_text(structure: Structure) -> str:
+    """The record's ``text``: the intro, then each section's heading line and text."""
+    intro = "\n\n".join(structure.intro)
+    pieces = [intro] if intro else []
+    for line, section in zip(structure.heading_lines, structure.sections, strict=True):
+        pieces.append(line)
+        if section.text:
+            pieces.append(section.text)
+    return "\n\n".join(pieces)
 
 
 def _build_record(
@@ -297,12 +318,7 @@ def _build_record(
     crawl_id: str,
 ) -> Record:
     intro = "\n\n".join(structure.intro)
-    pieces = [intro] if intro else []
-    for line, section in zip(structure.heading_lines, structure.sections, strict=True):
-        pieces.append(line)
-        if section.text:
-            pieces.append(section.text)
-    text = "\n\n".join(pieces)
+    text = _body_text(structure)
     return Record(
         id=stable_id(canonical),
         url=url,

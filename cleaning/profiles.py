@@ -16,9 +16,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from cleaning.urls import site_of
 
 _KEYS = frozenset({"content", "remove", "title"})
 
@@ -59,7 +60,7 @@ class Profiles:
 
     def for_url(self, url: str) -> SiteProfile | None:
         """The profile of the URL's host (or of a parent domain), else ``*``, else None."""
-        host = (urlsplit(url).hostname or "").lower()
+        host = site_of(url)
         while host:
             if host in self.sites:
                 return self.sites[host]

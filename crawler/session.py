@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from twisted.internet.task import LoopingCall
+
 from cleaning.dataset import DatasetWriter
 from cleaning.lock import STATE_DIR, DatasetLock
 from cleaning.manifest import WARC_DIR
@@ -67,7 +69,14 @@ class CrawlSession:
         # Redis, and only dead workers' leftovers are tidied up.
         self.frontier = frontier
         self.lock: DatasetLock | None = None
-        if frontier is None:
+        self._heartbeat: LoopingCall | None = None
+        if frontier is not None:
+            # Join before writing anything: other workers tidy up only after runs that
+            # joined and whose heartbeat then stopped.
+            frontier.join()
+            self._heartbeat = LoopingCall(self._beat)
+            self._heartbeat.start(frontier.heartbeat_ttl / 3, now=False)
+        else:
             self.lock = DatasetLock(out_dir, command=command, run_id=run_id)
             self.lock.acquire()
         try:
@@ -253,8 +262,17 @@ class CrawlSession:
         self._pending.clear()
         self._awaiting_record.clear()
 
+    def _beat(self) -> None:
+        assert self.frontier is not None
+        try:
+            self.frontier.heartbeat()
+        except Exception as exc:  # a blip of the Redis connection must not kill us
+            logger.warning("Heartbeat to Redis failed: %s", exc)
+
     def end(self, *, complete: bool) -> None:
         """The run is over; ``complete`` means it reached its end (or its page cap)."""
+        if self._heartbeat is not None and self._heartbeat.running:
+            self._heartbeat.stop()
         try:
             if complete:
                 self.state.end_run()

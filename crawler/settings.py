@@ -120,6 +120,9 @@ HEALTHCORPUS_IDLE_POLL = 0.5
 # How many requests a worker takes from the shared queue beyond those it has finished;
 # 0 = twice CONCURRENT_REQUESTS_PER_DOMAIN.
 HEALTHCORPUS_WORKER_PREFETCH = 0
+# Processes that clean pages while the crawl goes on fetching: auto = the cores but
+# one (at most 4), 0 = clean in the crawl's own process.
+HEALTHCORPUS_CLEAN_WORKERS = "auto"
 # Also crawl subdomains of the start hosts (`--subdomains`); by default only the hosts.
 HEALTHCORPUS_SUBDOMAINS = False
 # robots.txt Crawl-delay: obeyed (False ignores it), and capped at this many seconds

@@ -43,19 +43,29 @@ CRAWL_SETTINGS = (
 )  # fmt: skip
 
 
+# Runs a command and writes the peak RSS (KiB) of it and its descendants to a file. A
+# small process in between: a child forked from pytest starts with pytest's own pages
+# (hundreds of MiB late in a session), and the kernel counts them in its peak.
+_PEAK_WRAPPER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
 def run_measured(*args: str, output: Path) -> tuple[int, str, float]:
-    """``healthcorpus ARGS`` -> (exit code, stdout+stderr, peak RSS in MiB of that process)."""
+    """``healthcorpus ARGS`` -> (exit code, stdout+stderr, peak RSS in MiB of the crawl)."""
+    peak_file = output.with_suffix(".peak")
     with output.open("w+") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.cli", *args],
+        code = subprocess.call(
+            [sys.executable, "-c", _PEAK_WRAPPER, str(peak_file),
+             sys.executable, "-m", "crawler.cli", *args],
             env=subprocess_env(), stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
-        finally:
-            proc.returncode = 0  # reaped by wait4: keep Popen from waiting again
         out.seek(0)
-        return os.waitstatus_to_exitcode(status), out.read(), usage.ru_maxrss / 1024
+        return code, out.read(), int(peak_file.read_text()) / 1024
 
 
 def crawl_faulty_site(

@@ -173,7 +173,7 @@ def test_a_second_shared_crawl_fetches_only_what_changed(tmp_path: Path, redis_u
     changed = sorted(expected)[0]
     with serve_demo_site(site, delay=PAGE_DELAY / 4) as server:
         first = finish([start_worker(server, out_dir, redis_url) for _ in range(2)])
-        assert all(code == OK for code, _, _ in first), first
+        assert all(code == OK for code, _, _ in first), [out + err for _, out, err in first]
         before = len(pd.read_parquet(out_dir))
         file = site / changed.lstrip("/")
         stat = file.stat()
@@ -185,7 +185,7 @@ def test_a_second_shared_crawl_fetches_only_what_changed(tmp_path: Path, redis_u
         server.reset()
         second = finish([start_worker(server, out_dir, redis_url) for _ in range(2)])
         statuses = server.statuses()
-    assert all(code == OK for code, _, _ in second), second
+    assert all(code == OK for code, _, _ in second), [out + err for _, out, err in second]
     # Every known article was asked for again, and only the edited one came in full.
     assert {path: codes for path, codes in statuses.items() if path in expected} == {
         path: [200 if path == changed else 304] for path in expected

@@ -210,6 +210,7 @@ SETTING_CHECKS: dict[str, Callable[[str], object]] = {
     "HEALTHCORPUS_HEARTBEAT_TTL": positive_int,
     "HEALTHCORPUS_WORKER_PREFETCH": non_negative_int,
     "HEALTHCORPUS_IDLE_POLL": non_negative_float,
+    "HEALTHCORPUS_CLEAN_WORKERS": lambda text: text if text == "auto" else non_negative_int(text),
 }
 
 

@@ -10,6 +10,7 @@ the start URLs' hosts):
   so tomorrow's run starts with an empty duplicate filter;
 - ``workers`` (hash run id -> JSON) and ``alive:<run>`` (key with a TTL, refreshed by a
   heartbeat): who takes part, and who is still alive;
+- ``dead`` (set): runs whose heartbeat expired, once their requests were re-queued;
 - ``inflight:<run>`` (set): the requests a worker has taken from the queue and whose
   pages are not yet in its published files. A worker that dies leaves them there;
   any other worker puts them back into the queue once its heartbeat has expired;
@@ -65,6 +66,7 @@ for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
     end
     redis.call('DEL', inflight)
     redis.call('HDEL', KEYS[2], worker)
+    redis.call('SADD', ARGV[1] .. 'dead', worker)
   end
 end
 return moved
@@ -133,6 +135,10 @@ class FrontierKeys:
     def inflight(self, worker: str) -> str:
         return f"{self.prefix}inflight:{worker}"
 
+    @property
+    def dead(self) -> str:
+        return f"{self.prefix}dead"
+
 
 class Frontier:
     """One worker's handle on the shared frontier."""
@@ -171,7 +177,15 @@ class Frontier:
         return {_text(k): json.loads(v) for k, v in raw.items()}
 
     def is_alive(self, worker: str) -> bool:
-        return bool(self.server.exists(self.keys.alive(worker)))
+        """Whether the run ``worker`` may still write. A run that joined and whose
+        heartbeat expired is dead; one that never joined has written nothing yet (runs
+        join before they write) or is starting: either way its files are left alone."""
+        pipe = self.server.pipeline()
+        pipe.exists(self.keys.alive(worker))
+        pipe.hexists(self.keys.workers, worker)
+        pipe.sismember(self.keys.dead, worker)
+        alive, joined, dead = pipe.execute()
+        return bool(alive) or not (joined or dead)
 
     # --- the queue -----------------------------------------------------------------
 

@@ -8,7 +8,7 @@ duplicate filter) it:
   :mod:`crawler.distributed.frontier`), and forgets it only once the page it led to is
   in a published Parquet part (after the session's checkpoint), so a worker killed at
   any moment loses nothing: its requests go back to the queue;
-- keeps a heartbeat, and puts the requests of workers without one back in the queue;
+- puts the requests of workers without a heartbeat (see CrawlSession) back in the queue;
 - ends the crawl when the queue is empty and no live worker has anything in flight,
   rather than when this worker's part of the queue runs dry.
 """
@@ -22,7 +22,6 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
-from twisted.internet import task
 
 from crawler.distributed.frontier import Frontier
 from crawler.session import CrawlSession
@@ -54,7 +53,6 @@ class SharedFrontierScheduler(Scheduler):
         self.session = CrawlSession.of(crawler)
         # entry -> the page URL its callback yielded ("" for none), or _UNFINISHED.
         self._taken: dict[bytes, object] = {}
-        self._heartbeat = task.LoopingCall(self._beat)
         # Scrapy's engine takes requests while its downloader has room (16 by default),
         # far more than it can fetch at once from one host; taken requests sit in this
         # worker's memory where no other worker can get at them. Take only a few more
@@ -80,7 +78,6 @@ class SharedFrontierScheduler(Scheduler):
         moved = self.frontier.requeue_dead_workers()
         if moved:
             logger.warning("Put %d requests of dead workers back in the queue", moved)
-        self.frontier.join()
         # An idle worker learns that others queued work only when Scrapy's engine next
         # asks the scheduler: every 5 s by default, long enough for a fast worker to
         # drain the queue alone. The engine reads this (class) attribute when it starts
@@ -88,7 +85,6 @@ class SharedFrontierScheduler(Scheduler):
         poll = self.crawler.settings.getfloat("HEALTHCORPUS_IDLE_POLL")
         if poll > 0 and hasattr(self.crawler.engine, "_SLOT_HEARTBEAT_INTERVAL"):
             self.crawler.engine._SLOT_HEARTBEAT_INTERVAL = poll
-        self._heartbeat.start(self.frontier.heartbeat_ttl / 3, now=False)
         logger.info(
             "Worker %s on frontier %r (crawl %d): %d requests queued",
             self.frontier.worker,
@@ -98,8 +94,6 @@ class SharedFrontierScheduler(Scheduler):
         )
 
     def close(self, reason: str) -> None:
-        if self._heartbeat.running:
-            self._heartbeat.stop()
         self.frontier.leave()
 
     def next_request(self) -> Request | None:
@@ -160,9 +154,3 @@ class SharedFrontierScheduler(Scheduler):
             raise DontCloseSpider
         if not self.frontier.finish_if_done():
             raise DontCloseSpider  # others are still at work: their pages may add links
-
-    def _beat(self) -> None:
-        try:
-            self.frontier.heartbeat()
-        except Exception as exc:  # a blip of the Redis connection must not kill us
-            logger.warning("Heartbeat to Redis failed: %s", exc)

@@ -1,14 +1,23 @@
-"""PageItem -> Record through ``cleaning.clean_html``, or a dropped, counted page."""
+"""PageItem -> Record through ``cleaning.clean_html``, or a dropped, counted page.
+
+With worker processes (crawler/clean_worker.py) the cleaning runs there and the
+pipeline awaits it, so Scrapy keeps downloading meanwhile; Scrapy's own limit on the
+bytes of responses being processed stops the downloads when the workers fall behind.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import DropItem
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 
-from cleaning import Record, clean_html
-from cleaning.profiles import Profiles
+from cleaning import CleanResult, Record
+from crawler.clean_worker import clean_page, start_pool, use_profiles, worker_count
 from crawler.items import PageItem
 from crawler.runid import run_id_for
 from crawler.session import CrawlSession
@@ -35,32 +44,60 @@ class CleanHtmlPipeline:
         stats: StatsCollector,
         crawl_id: str,
         session: CrawlSession,
-        profiles: Profiles | None = None,
+        profile_path: str | None = None,
+        workers: int = 0,
     ) -> None:
         self.stats = stats
         self.crawl_id = crawl_id
         self.session = session
-        self.profiles = profiles
+        self.profile_path = profile_path or None
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        # The crawl's own process cleans when there are no workers (one core, or a
+        # reactor other than asyncio's, whose futures cannot be awaited here).
+        use_profiles(self.profile_path)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         path = crawler.settings.get("HEALTHCORPUS_PROFILE")
-        profiles = Profiles.load(path) if path else None
-        return cls(crawler.stats, run_id_for(crawler), CrawlSession.of(crawler), profiles)
+        workers = worker_count(crawler.settings.get("HEALTHCORPUS_CLEAN_WORKERS"))
+        return cls(crawler.stats, run_id_for(crawler), CrawlSession.of(crawler), path, workers)
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        if self.workers and is_asyncio_reactor_installed():
+            self.pool = start_pool(self.workers, self.profile_path)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    async def _clean(self, item: PageItem) -> CleanResult:
+        args = (
+            item.body,
+            item.url,
+            item.declared_encoding,
+            item.fetched_at,
+            item.http_status,
+            self.crawl_id,
+        )
+        if self.pool is None:
+            return clean_page(*args)
+        try:
+            return await asyncio.wrap_future(self.pool.submit(clean_page, *args))
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): the pages it held are lost to this
+            # run; start new workers for the rest.
+            logger.error("A cleaning worker died; starting new ones")
+            self.close_spider()
+            self.pool = start_pool(self.workers, self.profile_path)
+            raise
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
         try:
-            result = clean_html(
-                item.body,
-                url=item.url,
-                declared_encoding=item.declared_encoding,
-                fetched_at=item.fetched_at,
-                http_status=item.http_status,
-                crawl_id=self.crawl_id,
-                profile=self.profiles.for_url(item.url) if self.profiles else None,
-            )
+            result = await self._clean(item)
         except Exception as exc:  # any cleaner bug: count it, name it, go on
             reason = f"cleaning/{type(exc).__name__}"
             count_error(self.stats, reason, source=item.url, detail=f"{reason}: {exc}")

@@ -10,16 +10,15 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urldefrag
 
 from scrapy import Request, Spider, signals
 from scrapy.http import HtmlResponse, Response
-from scrapy.linkextractors import LinkExtractor
 from w3lib.encoding import http_content_type_encoding
 
 from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
 from crawler.failures import REDIRECT_LOOP, REDIRECT_TO_SEEN_PAGE, skipped_reason
 from crawler.items import PageItem
+from crawler.links import page_links
 from crawler.scope import SiteScope, host_key
 from crawler.session import CrawlSession
 from crawler.signals import request_finished
@@ -61,7 +60,6 @@ class ArticlesSpider(Spider):
         # For tools that read Scrapy's attribute; ScopeMiddleware enforces `scope`.
         self.allowed_domains = self.scope.hostnames
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
-        self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
@@ -153,16 +151,8 @@ class ArticlesSpider(Spider):
             count_skipped(self.crawler.stats, reason)
 
     def same_host_links(self, response: HtmlResponse) -> list[str]:
-        """Links to pages of the crawled hosts, without fragments, in page order.
-
-        LinkExtractor already skips non-page extensions (images, archives, PDFs ...).
-        """
-        urls: dict[str, None] = {}
-        for link in self.links.extract_links(response):
-            url = urldefrag(link.url).url
-            if self.scope.contains(url):
-                urls.setdefault(url)
-        return list(urls)
+        """Links to pages of the crawled hosts, without fragments, in page order."""
+        return [url for url in page_links(response) if self.scope.contains(url)]
 
 
 def header_pairs(response: Response) -> list[tuple[str, str]]:
