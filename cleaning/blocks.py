@@ -198,7 +198,7 @@ class _Builder:
             if text:
                 self.links.append(Link(text, str(href)))
             self.open_link = [href, 0]  # what follows in the link is the next block's
-        self.parts = []
+        self.parts.clear()  # in place: the walk holds it
         pre = self.pre_depth > 0
         text = raw.strip("\n") if pre else collapse_spaces(raw)
         if text.strip():
@@ -251,28 +251,41 @@ class _Builder:
         stack: list[tuple[Iterator[LexborNode], Callable[[], None]]] = [
             (node.iter(include_text=True), _nothing)
         ]
+        # Hot loop (every node of every page): names looked up once, children taken by
+        # a C-level for loop that breaks out to descend, text appended directly when no
+        # link, bold or lead-in bookkeeping is due.
+        parts = self.parts
+        add_text = self.add_text
+        enter_block = self.enter_block
+        enter_inline = self.enter_inline
+        flush = self.flush
         while stack:
             children, leave = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                leave()
-                continue
-            tag = child.tag
-            if tag == "-text":
-                self.add_text(child.text_content or "")
-            elif tag in SKIP_TAGS or tag is None or tag.startswith("-"):
-                continue
-            elif tag == "br":
-                if self.pre_depth:
-                    self.parts.append("\n")
-                else:
-                    self.flush()
-            else:
-                enter = self.enter_block if tag in BLOCK_TAGS else self.enter_inline
-                after = enter(child, tag)
+            for child in children:
+                tag = child.tag
+                if tag == "-text":
+                    text = child.text_content
+                    if text:
+                        if self.lead_open or self.link_depth or self.bold_depth:
+                            add_text(text)
+                        else:
+                            parts.append(text)
+                    continue
+                if tag in SKIP_TAGS or tag is None or tag[0] == "-":
+                    continue
+                if tag == "br":
+                    if self.pre_depth:
+                        parts.append("\n")
+                    else:
+                        flush()
+                    continue
+                after = (enter_block if tag in BLOCK_TAGS else enter_inline)(child, tag)
                 if after is not None:
                     stack.append((child.iter(include_text=True), after))
+                    break
+            else:
+                stack.pop()
+                leave()
 
     def enter_inline(self, node: LexborNode, tag: str) -> Callable[[], None] | None:
         """Start an inline element: what to do after its children, None to skip them."""
@@ -318,9 +331,12 @@ class _Builder:
     def enter_block(self, node: LexborNode, tag: str) -> Callable[[], None] | None:
         """Start a block element: what to do after its children, None to skip them."""
         attrs = node.attributes
-        if "hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true":
+        if attrs and (
+            "hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true"
+        ):
             return None
-        self.flush()
+        if self.parts:
+            self.flush()
         saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
         if self.depths[self.current] < MAX_CONTAINER_DEPTH:
             self.open_container(attrs, tag)
@@ -335,7 +351,8 @@ class _Builder:
             self.pre_depth += 1
 
         def leave() -> None:
-            self.flush()
+            if self.parts:
+                self.flush()
             if tag == "pre":
                 self.pre_depth -= 1
             self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
@@ -343,23 +360,27 @@ class _Builder:
         return leave
 
     def open_container(self, attrs: dict[str, str | None], tag: str) -> None:
-        parent = self.containers[self.current]
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        current = self.current
+        parent = self.containers[current]
         boiler = parent.boiler or tag in BOILER_TAGS
         if tag == "header" and not parent.article_hint:
             boiler = True
-        article_word, boiler_word = _class_hints(hint) if hint else (False, False)
-        article_hint = (
-            tag in ("article", "main") or attrs.get("itemprop") == "articleBody" or article_word
-        )
-        # Class words are only a hint: a wrapper called "side-by-side" must not sink the
-        # article, so the content chooser judges hints relative to the region it picks.
-        hinted = boiler_word and not article_hint
-        forced = CONTENT_MARK in attrs
-        if forced:
-            boiler = hinted = False
-        self.containers.append(Container(tag, self.current, boiler, article_hint, hinted, forced))
-        self.depths.append(self.depths[self.current] + 1)
+        article_hint = tag in ("article", "main")
+        hinted = forced = False
+        if attrs:  # most block elements have none: skip the lookups
+            hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+            article_word, boiler_word = _class_hints(hint) if hint else (False, False)
+            article_hint = (
+                article_hint or attrs.get("itemprop") == "articleBody" or article_word
+            )
+            # Class words are only a hint: a wrapper called "side-by-side" must not sink
+            # the article, so the content chooser judges hints relative to its region.
+            hinted = boiler_word and not article_hint
+            forced = CONTENT_MARK in attrs
+            if forced:
+                boiler = hinted = False
+        self.containers.append(Container(tag, current, boiler, article_hint, hinted, forced))
+        self.depths.append(self.depths[current] + 1)
         self.current = len(self.containers) - 1
 
 

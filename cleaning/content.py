@@ -10,6 +10,7 @@ against the boilerplate rules, each a named reason.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ _TEXT_HOLDERS = frozenset(
     }
 )
 _BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500}
+_NEED_A_DIGIT = frozenset({"dateline"})
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -61,9 +64,19 @@ def boilerplate_reason(block: Block) -> str | None:
     text = block.text
     if len(text) > 600:
         return None
+    has_digit: bool | None = None
     for name, pattern in BOILERPLATE_LINES.items():
         limit = _BOILERPLATE_MAX_CHARS.get(name, 200)
-        if len(text) <= limit and pattern.search(text):
+        if len(text) > limit:
+            continue
+        if name in _NEED_A_DIGIT:
+            # Every date form of the dateline rule has digits; its backtracking search
+            # is the costliest of the rules, and most short blocks have no digit.
+            if has_digit is None:
+                has_digit = _DIGIT.search(text) is not None
+            if not has_digit:
+                continue
+        if pattern.search(text):
             return name
     if FURNITURE_HEADING.match(text) and len(text) <= 40:
         return "furniture_heading"

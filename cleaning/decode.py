@@ -63,16 +63,21 @@ def decode_text(body: bytes | str) -> tuple[str, str]:
     return body.decode(encoding, errors="replace"), encoding
 
 
-def detect_encoding(body: bytes) -> str | None:
-    """The encoding of undeclared bytes: UTF-8 if they are valid UTF-8, else uchardet's."""
+def _is_utf8(body: bytes) -> bool:
+    """Valid UTF-8 in the first DETECT_BYTES (a character cut there does not count)."""
     sample = body[:DETECT_BYTES]
     try:
         sample.decode("utf-8")
-        return "utf-8"
     except UnicodeDecodeError as exc:
-        # A character cut at the sample's end is not evidence against UTF-8.
-        if len(body) > len(sample) and exc.start >= len(sample) - 3:
-            return "utf-8"
+        return len(body) > len(sample) and exc.start >= len(sample) - 3
+    return True
+
+
+def detect_encoding(body: bytes) -> str | None:
+    """The encoding of undeclared bytes: UTF-8 if they are valid UTF-8, else uchardet's."""
+    if _is_utf8(body):
+        return "utf-8"
+    sample = body[:DETECT_BYTES]
     guess = cchardet.detect(sample).get("encoding")
     if not guess:
         return None
@@ -92,7 +97,7 @@ def _declared_legacy_but_utf8(body: bytes, encoding: str) -> bool:
     """
     if resolve_encoding(encoding) in (None, "utf-8") or body.isascii():
         return False
-    return detect_encoding(body) == "utf-8"
+    return _is_utf8(body)
 
 
 def _looks_misdecoded(text: str) -> bool:

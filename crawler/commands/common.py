@@ -123,6 +123,13 @@ def boolean(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"expected True/False or 1/0, got {text!r}")
 
 
+def gzip_level(text: str) -> int:
+    value = non_negative_int(text)
+    if not 1 <= value <= 9:
+        raise argparse.ArgumentTypeError(f"expected a gzip level 1..9, got {text!r}")
+    return value
+
+
 def choice(*allowed: str) -> Callable[[str], str]:
     def check(text: str) -> str:
         if text.strip().lower() not in allowed:
@@ -200,6 +207,7 @@ SETTING_CHECKS: dict[str, Callable[[str], object]] = {
     "HEALTHCORPUS_MAX_PAGES": non_negative_int,
     "HEALTHCORPUS_INCREMENTAL": boolean,
     "HEALTHCORPUS_ARCHIVE": boolean,
+    "HEALTHCORPUS_ARCHIVE_GZIP_LEVEL": gzip_level,
     "HEALTHCORPUS_CHECKPOINT_RECORDS": positive_int,
     "HEALTHCORPUS_CHECKPOINT_SECONDS": non_negative_float,
     "HEALTHCORPUS_OBEY_CRAWL_DELAY": boolean,
