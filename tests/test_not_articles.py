@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 
 import pytest
 
@@ -58,3 +59,25 @@ def test_text_dumps_of_non_articles_give_no_record() -> None:
         clean_text(b"User-agent: *\nDisallow: /admin/\n", url="file:///robots.txt").record is None
     )
     assert clean_text(b"", url="file:///empty.txt").skip_reason == "empty"
+
+
+def article_inside(opening: str, depth: int, closing: str = "") -> str:
+    body = f"<h1>Leg cramps at night</h1>{'<p>' + PROSE * 3 + '</p>'}" * 4
+    return f"<html><body>{opening * depth}{body}{closing * depth}</body></html>"
+
+
+@pytest.mark.parametrize("closed", [False, True], ids=["never-closed", "closed-after"])
+def test_hostile_nesting_is_refused_before_the_parser_stalls(closed: bool) -> None:
+    """lexbor's time grows with the square of block nesting (200,000 <div>s: minutes);
+    such a page is skipped at once, whether or not its tags are closed later."""
+    html = article_inside("<DIV class=x>", 200_000, "</div>" if closed else "")
+    started = time.perf_counter()
+    result = clean_html(html, url="http://a.test/deep")
+    assert result.skip_reason == "too_deep"
+    assert time.perf_counter() - started < 2
+
+
+def test_deep_but_possible_nesting_is_still_cleaned() -> None:
+    result = clean_html(article_inside("<div>", 3_000, "</div>"), url="http://a.test/deep")
+    assert result.record is not None
+    assert result.record.title == "Leg cramps at night"
