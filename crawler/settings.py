@@ -23,6 +23,10 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
 DOWNLOAD_DELAY = 0
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+# Scrapy 2.19 starts CONCURRENT_ITEMS asyncio tasks for the output of every response,
+# however little it yields; a page yields one item and its links here, and the default
+# 100 tasks cost about 1 ms of the crawl's CPU a page (measured: 6.4 -> 5.4 ms).
+CONCURRENT_ITEMS = 16
 
 # Bound the work per page: an article is a few hundred KiB at most; anything past
 # 10 MiB is not an article and would only cost memory and parse time.

@@ -63,3 +63,24 @@ def test_non_ascii_links_are_percent_encoded_in_the_page_encoding() -> None:
     assert page_links(response(html, encoding="cp1252")) == [
         "http://example.org/sant%C3%A9.html?q=%E9t%E9"
     ]
+
+
+TRICKY_HREFS = [
+    "https://Example.ORG/Path", "https://example.org?q=1", "/a/?", "/a/?#top", "/b%zz",
+    "/c%20d", "/e f", "/ü", "http//www.example.org/x", "HTTP://example.org/up",
+    "//other.example.org/p", "/p?x=a|b", "/p?x=`y`", "/p;params?q", "./rel/../x.html",
+    "https://example.org:443/port", "https://user:pw@example.org/", "/x#", "?only=query",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("href", TRICKY_HREFS)
+def test_tricky_links_match_scrapys_link_extractor(href: str) -> None:
+    """The fast path (links already safe skip safe_url_string) must not change a URL."""
+    body = f'<html><body><a href="{href}">x</a></body></html>'.encode()
+    scrapy_links = LinkExtractor(tags=("a",), attrs=("href",), unique=True)
+    expected = [
+        urldefrag(link.url).url
+        for link in scrapy_links.extract_links(HtmlResponse(URL, body=body, encoding="utf-8"))
+        if urlsplit(link.url).scheme in ("http", "https")
+    ]
+    assert page_links(response(body)) == expected

@@ -126,6 +126,18 @@ def test_writer_round_trip(tmp_path: Path) -> None:
     assert b"Content-Encoding" not in text and b"Transfer-Encoding" not in text
     assert f"Content-Length: {len(GB_PAGE.encode('gb2312'))}\r\n".encode() in text
     assert b"software: healthcorpus " in text  # the warcinfo record
+    # Every record is whole and its digests hold, as warcio checks them.
+    with files[0].open("rb") as fh:
+        records = [
+            (record.rec_type, record.rec_headers.get_header("WARC-Target-URI"))
+            for record in ArchiveIterator(fh, check_digests="raise")
+        ]
+    assert records == [
+        ("warcinfo", None),
+        ("response", "http://a.example/cn"),
+        ("response", "http://a.example/utf8"),
+        ("response", "http://a.example/logo.png"),
+    ]
 
 
 def test_rotate_and_abort_publish_only_whole_segments(tmp_path: Path) -> None:
