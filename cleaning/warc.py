@@ -148,7 +148,7 @@ class WarcSegmentWriter:
         chunks), so the stored HTTP headers say so (Content-Length = len(body))."""
         http_block = _http_headers(status, reason, headers, len(body)).to_bytes()
         fh, _writer = self._open()
-        self._write_member(fh, _response_head(url, fetched_at, http_block, body), body)
+        self._write_member(fh, _response_head(url, fetched_at, http_block, body), body, b"\r\n\r\n")
         self.records_written += 1
         if self.bytes_in_segment >= self.max_segment_bytes:
             self.rotate()
@@ -229,41 +229,28 @@ class WarcSegmentWriter:
                 raise
         return fh, writer
 
-    def _write_member(self, fh: BinaryIO, head: bytes, body: bytes) -> None:
-        """One gzip member: ``head`` (WARC and HTTP headers), ``body``, the record end.
-        Compressed piece by piece, so the body is never copied."""
+    def _write_member(self, fh: BinaryIO, *pieces: bytes) -> None:
+        """One gzip member of ``pieces`` at ``gzip_level`` (warcio's own writer always
+        uses 9), compressed piece by piece so a body is never copied, and written
+        whole or not at all: the segment stays a sequence of whole gzip members."""
         compressor = zlib.compressobj(self.gzip_level, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-        member = [compressor.compress(head), compressor.compress(body)]
-        member.append(compressor.compress(b"\r\n\r\n") + compressor.flush())
+        member = [compressor.compress(piece) for piece in pieces]
+        member.append(compressor.flush())
         start = fh.tell()
         try:
             fh.writelines(member)
         except BaseException:
-            try:  # keep the segment a sequence of whole gzip members
+            with contextlib.suppress(OSError):
                 fh.seek(start)
                 fh.truncate()
-            except OSError:
-                pass
             raise
 
     def _append(self, fh: BinaryIO, writer: WARCWriter, record: ArcWarcRecord) -> None:
-        """One gzip member per record, compressed at ``gzip_level`` (warcio's own
-        writer always uses level 9), written in one piece."""
+        """A record made by warcio (the warcinfo), serialised then written as a member."""
         del writer  # it made the record; the bytes are written here
         plain = io.BytesIO()
         WARCWriter(plain, gzip=False, warc_version="1.1").write_record(record)
-        compressor = zlib.compressobj(self.gzip_level, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-        member = compressor.compress(plain.getbuffer()) + compressor.flush()
-        start = fh.tell()
-        try:
-            fh.write(member)
-        except BaseException:
-            try:  # keep the segment a sequence of whole gzip members
-                fh.seek(start)
-                fh.truncate()
-            except OSError:
-                pass
-            raise
+        self._write_member(fh, plain.getvalue())
 
 
 def _response_head(url: str, fetched_at: datetime, http_block: bytes, body: bytes) -> bytes:
