@@ -75,10 +75,22 @@ def fix_text(text: str) -> str:
 def count_words(text: str) -> int:
     """Words of ``text``; each CJK character counts as one word.
 
+    The last answer is kept: the article check and the record count the same text,
+    one after the other (comparing equal strings is a memcmp; counting is a regex pass).
+
     >>> count_words("Calf cramps 常见")
     4
     """
-    return len(_WORD.findall(text))
+    global _last_count
+    last_text, last_words = _last_count
+    if text == last_text:
+        return last_words
+    words = len(_WORD.findall(text))
+    _last_count = (text, words)
+    return words
+
+
+_last_count: tuple[str, int] = ("", 0)
 
 
 # Characters of ordinary prose in any script: word characters, spaces, and the
