@@ -8,6 +8,7 @@ demo site, so there is time to interrupt it mid-crawl.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -134,6 +135,45 @@ def test_kill_9_mid_crawl_then_rerun_completes_without_duplicates(tmp_path: Path
     # The re-run resumed: pages the killed run had committed were not asked again.
     assert second["pages_resumed"] >= killed_rows
     assert len(refetched) <= 56 - killed_rows + 2
+
+
+def cleaning_workers(pid: int) -> list[int]:
+    """The crawl's cleaning worker processes (spawned children running spawn_main)."""
+    workers = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline:
+                workers.append(int(child))
+    return workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_cleaning_worker_costs_its_pages_not_the_crawl(tmp_path: Path) -> None:
+    """The OOM killer or an admin may kill a cleaning worker: the pages it held are
+    counted as lost (exit 1), new workers clean the rest, and a re-run completes."""
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site(delay=PAGE_DELAY) as server:
+        with background_crawl(server, out_dir) as proc:
+            wait_for(lambda: len(published_parts(out_dir)) >= 1, "a published part")
+            (worker,) = cleaning_workers(proc.pid)
+            os.kill(worker, signal.SIGKILL)
+            _, stderr = proc.communicate(timeout=120)
+        assert proc.returncode == PARTIAL, stderr
+        assert "Traceback" not in stderr
+        assert "A cleaning worker died; starting new ones" in stderr
+        (manifest,) = read_manifests(out_dir)
+        assert manifest["status"] == "partial"
+        assert set(manifest["errors"]) == {"cleaning/BrokenProcessPool"}
+        lost = manifest["errors"]["cleaning/BrokenProcessPool"]
+        expected, _ = load_expected()
+        # New workers went on: all but the lost articles were written.
+        assert manifest["records_written"] >= len(expected) - lost
+        assert manifest["records_written"] < len(expected)
+
+        rerun = run_cli("crawl", server.start_url, "--out", str(out_dir))
+        assert rerun.returncode == OK, rerun.stderr
+        assert_complete_without_duplicates(out_dir, server)
 
 
 def test_sigterm_closes_files_and_writes_the_manifest(tmp_path: Path) -> None:

@@ -81,16 +81,19 @@ class CleanHtmlPipeline:
             item.http_status,
             self.crawl_id,
         )
-        if self.pool is None:
+        pool = self.pool
+        if pool is None:
             return clean_page(*args)
         try:
-            return await asyncio.wrap_future(self.pool.submit(clean_page, *args))
+            return await asyncio.wrap_future(pool.submit(clean_page, *args))
         except BrokenProcessPool:
-            # A worker died (killed, out of memory): the pages it held are lost to this
-            # run; start new workers for the rest.
-            logger.error("A cleaning worker died; starting new ones")
-            self.close_spider()
-            self.pool = start_pool(self.workers, self.profile_path)
+            # A worker died (killed, out of memory): every page the pool held fails
+            # here, each counted as lost; the first to notice starts new workers, once,
+            # for the pages still to come (not shutting down the new pool again).
+            if self.pool is pool:
+                logger.error("A cleaning worker died; starting new ones")
+                pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = start_pool(self.workers, self.profile_path)
             raise
 
     async def process_item(self, item: Any) -> Any:
