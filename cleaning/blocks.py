@@ -15,7 +15,7 @@ detection serves both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,23 +54,35 @@ _PLAIN_INLINE = frozenset(
 )
 
 # Generic class/id words of page furniture (readability's family of hints). They only
-# mark a container as *likely* boilerplate; the content scorer weighs them.
-_BOILER_HINT = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|footer|foot|sidebar|"
-    r"side|aside|widget|share|sharing|social|comments?|advert\w*|ads?|adv|banner|sponsor\w*|"
-    r"promo\w*|popular|hot|tags?|pagination|pager|paging|copyright|login|signup|subscribe|"
-    r"newsletter|cookie\w*|modal|popup|toolbar|masthead|related|recommend\w*|outbrain|taboola|"
-    r"caption|credits?|gallery|slideshow|carousel|lightbox|byline|author|dateline|timestamp|"
-    r"print|breaking|subscription|paywall|most-?read|trending|teaser|readmore|read-more|"
-    r"more-stories|newsletter\w*|signup|disclaimer|overlay|skip|hidden|sr-only|visually-hidden|"
-    r"header|topbar|top-bar|logo|brand|site-title|site-name)"
-    r"(?:$|[\s_-])",
-    re.IGNORECASE,
+# mark a container as *likely* boilerplate; the content scorer weighs them. A hint
+# matches when one of its tokens (class/id split at spaces, "_" and "-") is one of the
+# words, starts with one of the prefixes, or starts one of the hyphenated phrases.
+_FURNITURE_WORDS = frozenset(
+    """nav navbar navigation menu breadcrumb breadcrumbs crumb crumbs footer foot sidebar
+    side aside widget share sharing social comment comments ad ads adv banner popular hot
+    tag tags pagination pager paging copyright login signup subscribe modal popup toolbar
+    masthead related outbrain taboola caption credit credits gallery slideshow carousel
+    lightbox byline author dateline timestamp print breaking subscription paywall mostread
+    trending teaser readmore disclaimer overlay skip hidden header topbar logo brand""".split()
 )
-_ARTICLE_HINT = re.compile(
-    r"(?:^|[\s_-])(?:article|post|entry|content|story|main|body|text|detail)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+_FURNITURE_PREFIXES = ("advert", "sponsor", "promo", "newsletter", "cookie", "recommend")
+_FURNITURE_PHRASES = (
+    "most-read read-more more-stories sr-only visually-hidden top-bar site-title site-name"
+).split()
+_ARTICLE_WORDS = frozenset("article post entry content story main body text detail".split())
+
+
+def _hint_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Pattern[str]:
+    alternatives = [re.escape(w) for w in sorted(words)]
+    alternatives += [re.escape(p) + r"\w*" for p in prefixes]
+    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(alternatives)})(?:$|[\s_-])", re.IGNORECASE)
+
+
+_BOILER_HINT = _hint_pattern([*_FURNITURE_WORDS, *_FURNITURE_PHRASES], _FURNITURE_PREFIXES)
+_ARTICLE_HINT = _hint_pattern(_ARTICLE_WORDS)
+# The first tokens a furniture match can start with (prefixes are checked apart).
+_FURNITURE_STARTS = _FURNITURE_WORDS | {phrase.split("-")[0] for phrase in _FURNITURE_PHRASES}
+_FURNITURE_PREFIX_IN = re.compile("|".join(_FURNITURE_PREFIXES))  # anywhere: a cheap first test
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers nested deeper than this are not opened (their blocks join the deepest
 # one), as browsers cap DOM depth: a hostile page of 100,000 nested <div>s would
@@ -392,9 +404,20 @@ def _nothing() -> None:
 def _class_hints(hint: str) -> tuple[bool, bool]:
     """(names article content, names page furniture) for a class+id string.
 
-    Cached: a page repeats the same few class strings hundreds of times.
+    Cached: a page repeats the same few class strings hundreds of times. An ASCII hint
+    (nearly all) is judged on its tokens, which costs a fifth of the case-blind regex
+    search; the regex only confirms a token that could start a furniture match.
     """
-    return _ARTICLE_HINT.search(hint) is not None, _BOILER_HINT.search(hint) is not None
+    if not hint.isascii():
+        return _ARTICLE_HINT.search(hint) is not None, _BOILER_HINT.search(hint) is not None
+    lowered = hint.lower()
+    tokens = lowered.replace("-", " ").replace("_", " ").split()
+    article = not _ARTICLE_WORDS.isdisjoint(tokens)
+    maybe_furniture = not _FURNITURE_STARTS.isdisjoint(tokens) or (
+        _FURNITURE_PREFIX_IN.search(lowered) is not None
+        and any(token.startswith(_FURNITURE_PREFIXES) for token in tokens)
+    )
+    return article, maybe_furniture and _BOILER_HINT.search(lowered) is not None
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -402,12 +425,20 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-def html_to_page(body: LexborNode, base_url: str) -> Page:
-    """Flatten a parsed ``<body>``; links will resolve against ``base_url``."""
+def python_flatten(body: LexborNode) -> tuple[list[Block], list[Container]]:
+    """The blocks and containers of a parsed ``<body>``, walked in Python.
+
+    ``cleaning.flatten`` uses the compiled twin of this walk when it is built.
+    """
     builder = _Builder()
     builder.walk(body)
     builder.flush()
-    return Page(_merge_table_rows(builder.blocks), builder.containers, base_url)
+    return builder.blocks, builder.containers
+
+
+def assemble_page(blocks: list[Block], containers: list[Container], base_url: str) -> Page:
+    """The page of a walk's blocks; links will resolve against ``base_url``."""
+    return Page(_merge_table_rows(blocks), containers, base_url)
 
 
 def _merge_table_rows(blocks: list[Block]) -> list[Block]:

@@ -19,9 +19,10 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaning.blocks import CONTENT_MARK, Block, Page, html_to_page, text_to_page
+from cleaning.blocks import CONTENT_MARK, Block, Page, text_to_page
 from cleaning.content import Content, choose_content
 from cleaning.decode import decode_html, decode_text
+from cleaning.flatten import html_to_page
 from cleaning.language import detect_language
 from cleaning.linkblocks import LinkParts, find_link_parts
 from cleaning.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END

@@ -20,7 +20,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 # Zero-width characters and soft hyphens are dropped, not turned into spaces.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # One token per run of word characters, but one per CJK ideograph / kana / hangul
 # syllable, since those scripts do not separate words with spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -36,7 +36,7 @@ def collapse_spaces(text: str) -> str:
     """
     # str.split() splits on every Unicode space (NBSP, ideographic space...), in C.
     if not text.isascii():
-        text = text.translate(_ZERO_WIDTH)
+        text = text.translate(ZERO_WIDTH)
     return " ".join(text.split())
 
 

@@ -1,0 +1,16 @@
+"""Build the compiled block walk (optional: without a C compiler the Python walk runs)."""
+
+from setuptools import Extension, setup
+
+try:
+    from Cython.Build import cythonize
+except ImportError:  # building from a tree without Cython: the Python walk only
+    extensions = []
+else:
+    extensions = cythonize(
+        [Extension("cleaning._blockwalk", ["cleaning/_blockwalk.pyx"], optional=True)],
+        language_level=3,
+        quiet=True,
+    )
+
+setup(ext_modules=extensions)
