@@ -42,8 +42,16 @@ _TEXT_HOLDERS = frozenset(
     }
 )
 _BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500}
-_NEED_A_DIGIT = frozenset({"dateline"})
-_DIGIT = re.compile(r"\d")
+# Every date form of the dateline rule has four digits in a row or two numbers around a
+# separator; its backtracking search is the costliest of the rules, and most short
+# blocks have neither.
+_DATELINE_GATE = re.compile(r"\d{4}|\d\s*[-/.]\s*\d")
+# Words one of which an ASCII block must hold (lowercased) for these rules' unanchored
+# searches to match at all; they cost more than all the anchored rules together.
+_ASCII_NEEDLES = {
+    "copyright": ("(c)", "copyright", "rights"),
+    "disclaimer": ("disclaimer", "informational", "substitute"),
+}
 
 
 @dataclass(slots=True)
@@ -64,18 +72,16 @@ def boilerplate_reason(block: Block) -> str | None:
     text = block.text
     if len(text) > 600:
         return None
-    has_digit: bool | None = None
+    lowered = text.lower() if text.isascii() else None
     for name, pattern in BOILERPLATE_LINES.items():
         limit = _BOILERPLATE_MAX_CHARS.get(name, 200)
         if len(text) > limit:
             continue
-        if name in _NEED_A_DIGIT:
-            # Every date form of the dateline rule has digits; its backtracking search
-            # is the costliest of the rules, and most short blocks have no digit.
-            if has_digit is None:
-                has_digit = _DIGIT.search(text) is not None
-            if not has_digit:
-                continue
+        if name == "dateline" and _DATELINE_GATE.search(text) is None:
+            continue
+        needles = _ASCII_NEEDLES.get(name)
+        if needles and lowered is not None and not any(n in lowered for n in needles):
+            continue
         if pattern.search(text):
             return name
     if FURNITURE_HEADING.match(text) and len(text) <= 40:
@@ -90,28 +96,33 @@ def choose_content(page: Page, excluded: set[int]) -> Content:
     if forced:  # a site profile named the content element
         return _filter_region(page, {forced[0]}, excluded)
     score = [0.0] * len(containers)
+    # Characters of each container's subtree: counted at the block's own container,
+    # then added up the tree once (a parent always has a smaller index than its child).
     good = [0] * len(containers)
     bad = [0] * len(containers)
     prose = [0] * len(containers)  # characters of paragraph-like blocks below
     for i, block in enumerate(blocks):
-        chain = page.ancestors(block.container)
+        own = block.container
         n = len(block.text)
         if i in excluded or block.boiler:
-            for c in chain:
-                bad[c] += n
+            bad[own] += n
             continue
         link = block.link_chars
-        for c in chain:
-            good[c] += n - link
-            bad[c] += link
+        good[own] += n - link
+        bad[own] += link
         if block.link_density > 0.33 or n < min_paragraph_chars(block.text):
             continue
-        for c in chain:
-            prose[c] += n
+        prose[own] += n
+        chain = page.ancestors(own)
         vote = 1 + min(n / 100, 3) + block.text.count(",") + block.text.count("，")
-        holder = chain[1:] if containers[block.container].tag in _TEXT_HOLDERS else chain
+        holder = chain[1:] if containers[own].tag in _TEXT_HOLDERS else chain
         for depth, c in enumerate(holder[:3]):
             score[c] += vote / (1, 2, 3)[depth]
+    for c in range(len(containers) - 1, 0, -1):
+        parent = containers[c].parent
+        good[parent] += good[c]
+        bad[parent] += bad[c]
+        prose[parent] += prose[c]
     best = max(
         range(len(containers)),
         key=lambda c: score[c] * (1 - bad[c] / max(good[c] + bad[c], 1)),
@@ -178,17 +189,25 @@ def _filter_region(page: Page, roots: set[int], excluded: set[int]) -> Content:
     content = Content(indexes=[])
     region_is_boiler = all(containers[r].boiler for r in roots)
     furniture: set[int] = set()  # containers opened by a "Popular articles"-like heading
+    # Per container (blocks share them): its chain inside the region, whether a
+    # container on it is hinted furniture. None: outside the region.
+    placed: dict[int, tuple[list[int], bool] | None] = {}
     for i, block in enumerate(blocks):
         if i in excluded:
             continue
-        chain = page.ancestors(block.container)
-        inside = _chain_below_roots(chain, roots)
-        if inside is None:
+        if block.container not in placed:
+            inside = _chain_below_roots(page.ancestors(block.container), roots)
+            placed[block.container] = (
+                None if inside is None else (inside, any(containers[c].hinted for c in inside))
+            )
+        where = placed[block.container]
+        if where is None:
             continue
+        inside, hinted = where
         if (
             (block.boiler and not region_is_boiler)
-            or any(containers[c].hinted for c in inside)
-            or furniture.intersection(inside)
+            or hinted
+            or (furniture and not furniture.isdisjoint(inside))
         ):
             content.removed["furniture"] += 1
             continue

@@ -9,12 +9,25 @@ from cleaning.textnorm import collapse_spaces
 
 # Separators between the article title and the site name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•:»]\s+|\s*[|_｜—]\s*|\s+-{2,}\s+|\s*::\s*")
-_PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def comparable(text: str) -> str:
     """Case- and punctuation-insensitive form, for matching titles across sources."""
-    return _PUNCT_EDGES.sub("", collapse_spaces(text).casefold())
+    return _strip_non_word(collapse_spaces(text).casefold())
+
+
+def _strip_non_word(text: str) -> str:
+    """``text`` without the non-word characters (``[\\W_]``) at its two ends.
+
+    A loop over the few edge characters: the regex form (``[\\W_]+$``) is tried at
+    every position of the text, and this runs on every short block of every page.
+    """
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def title_parts(title: str) -> list[str]:
