@@ -71,6 +71,32 @@ class _HeadInfo:
     profile_content: bool = False  # a site profile's content selector matched
 
 
+@dataclass(slots=True)
+class ParsedPage:
+    """A page decoded and parsed once (``parse_html``), for the cleaner and for anyone
+    else who reads the same page, such as the crawl's link extraction."""
+
+    html: str  # the decoded text that was parsed ("" when the page was refused)
+    tree: LexborHTMLParser | None  # None when the page was refused
+    skip_reason: str | None = None  # why it was refused (empty, too deep)
+
+
+def parse_html(body: bytes | str, declared_encoding: str | None = None) -> ParsedPage:
+    """Decode (HTTP charset, meta, BOM, sniffing), bound, normalise (NFC) and parse."""
+    html, _encoding = decode_html(body, declared_encoding)
+    if not html.strip():
+        return ParsedPage("", None, "empty")
+    html = html[:MAX_HTML_CHARS]
+    if _too_deep(html):
+        return ParsedPage("", None, "too_deep")
+    if not html.isascii():
+        html = unicodedata.normalize("NFC", html)
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return ParsedPage(html, None, "empty")
+    return ParsedPage(html, tree)
+
+
 def clean_html(
     body: bytes | str,
     *,
@@ -85,17 +111,30 @@ def clean_html(
 
     ``profile`` (optional) overrides the generic rules for this page's site.
     """
-    html, _encoding = decode_html(body, declared_encoding)
-    if not html.strip():
-        return CleanResult(None, "empty")
-    html = html[:MAX_HTML_CHARS]
-    if _too_deep(html):
-        return CleanResult(None, "too_deep")
-    if not html.isascii():
-        html = unicodedata.normalize("NFC", html)
-    tree = LexborHTMLParser(html)
-    if tree.body is None:
-        return CleanResult(None, "empty")
+    return clean_parsed(
+        parse_html(body, declared_encoding),
+        url=url,
+        fetched_at=fetched_at,
+        http_status=http_status,
+        crawl_id=crawl_id,
+        profile=profile,
+    )
+
+
+def clean_parsed(
+    parsed: ParsedPage,
+    *,
+    url: str,
+    fetched_at: datetime | None = None,
+    http_status: int | None = None,
+    crawl_id: str = "",
+    profile: SiteProfile | None = None,
+) -> CleanResult:
+    """``clean_html`` of a page already parsed by ``parse_html``. The tree is used up:
+    a profile's removals change it."""
+    tree = parsed.tree
+    if tree is None or tree.body is None:
+        return CleanResult(None, parsed.skip_reason or "empty")
     head = _read_head(tree, url)
     profile_title = _apply_profile(tree, profile, head) if profile else None
     page = html_to_page(tree.body, head.base or url)
@@ -369,4 +408,12 @@ def _build_record(
     )
 
 
-__all__ = ["CleanResult", "Content", "clean_html", "clean_text"]
+__all__ = [
+    "CleanResult",
+    "Content",
+    "ParsedPage",
+    "clean_html",
+    "clean_parsed",
+    "clean_text",
+    "parse_html",
+]

@@ -1,10 +1,12 @@
-"""Cleaning in worker processes during a crawl, so it does not hold up the downloads.
+"""The work on each fetched page, in worker processes, so it does not hold up the crawl.
 
-Scrapy runs in one thread; a page takes a few milliseconds to clean, as long as the
-downloader spends on tens of pages. On a machine with a spare core, the crawl hands
-each page to a worker process (``HEALTHCORPUS_CLEAN_WORKERS``, ``auto`` = the cores
-but one, at most 4) and goes on fetching; the record comes back when it is ready.
-This module is what the workers import: the cleaner and nothing of Scrapy.
+Scrapy runs in one thread, and that thread is the crawl's bottleneck. On a machine
+with a spare core the spider hands each HTML page to a worker process
+(``HEALTHCORPUS_CLEAN_WORKERS``, ``auto`` = the cores but one, at most 4) and goes on
+fetching; the worker reads the page's links, builds its WARC record (gzip, digests)
+and cleans it, and all three come back together (``ProcessedPage``). The spider
+follows the links, the archive pipeline appends the record bytes, the cleaning
+pipeline takes the record: the crawl's own process does none of the CPU work.
 """
 
 from __future__ import annotations
@@ -14,11 +16,18 @@ import os
 import signal
 import threading
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 
+from scrapy.http import Headers, HtmlResponse
+
 from cleaning import CleanResult, clean_html
+from cleaning.pipeline import ParsedPage, clean_parsed, parse_html
 from cleaning.profiles import Profiles
+from cleaning.warc import response_member
+from crawler.links import page_links
 
 MAX_AUTO_WORKERS = 4
 PARENT_CHECK_SECONDS = 0.5
@@ -78,20 +87,83 @@ def _warm_up() -> None:
 
 
 def clean_page(
-    body: bytes,
+    page: bytes | ParsedPage,
     url: str,
     declared_encoding: str | None,
     fetched_at: datetime,
     http_status: int,
     crawl_id: str,
 ) -> CleanResult:
-    """``cleaning.clean_html`` with the worker's site profiles."""
+    """``cleaning.clean_html`` (or ``clean_parsed``) with the worker's site profiles."""
+    profile = _profiles.for_url(url) if _profiles else None
+    if isinstance(page, ParsedPage):
+        return clean_parsed(
+            page,
+            url=url,
+            fetched_at=fetched_at,
+            http_status=http_status,
+            crawl_id=crawl_id,
+            profile=profile,
+        )
     return clean_html(
-        body,
+        page,
         url=url,
         declared_encoding=declared_encoding,
         fetched_at=fetched_at,
         http_status=http_status,
         crawl_id=crawl_id,
-        profile=_profiles.for_url(url) if _profiles else None,
+        profile=profile,
     )
+
+
+@dataclass(slots=True)
+class ProcessedPage:
+    """What a worker made of a fetched page."""
+
+    links: list[str]  # every link of the page, as crawler.links.page_links reads them
+    warc_member: bytes | None  # its WARC response record (None: archive off)
+    result: CleanResult | None  # its record or skip reason; None when cleaning failed
+    error: tuple[str, str, str] | None = None  # (exception type, message, traceback)
+
+
+def process_page(
+    url: str,
+    status: int,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    fetched_at: datetime,
+    declared_encoding: str | None,
+    crawl_id: str,
+    archive_level: int | None,
+) -> ProcessedPage:
+    """Links, WARC record and cleaned record of one page. A cleaner failure is
+    returned, not raised: the page's links and archive record still count."""
+    response = HtmlResponse(url=url, status=status, headers=_headers(headers), body=body)
+    member = None
+    if archive_level is not None:
+        member = response_member(url, status, None, headers, body, fetched_at, archive_level)
+    try:
+        parsed = parse_html(body, declared_encoding)
+    except Exception as exc:  # a cleaner bug costs this page's record only
+        return ProcessedPage(page_links(response), member, None, _failure(exc))
+    # One parse for both when the cleaner read the page as Scrapy does (nearly always).
+    same_text = parsed.tree is not None and parsed.html == response.text
+    links = page_links(response, parsed.tree if same_text else None)
+    try:
+        result = clean_page(parsed, url, declared_encoding, fetched_at, status, crawl_id)
+    except Exception as exc:
+        return ProcessedPage(links, member, None, _failure(exc))
+    return ProcessedPage(links, member, result)
+
+
+def _failure(exc: Exception) -> tuple[str, str, str]:
+    return type(exc).__name__, str(exc), traceback.format_exc()
+
+
+def _headers(pairs: list[tuple[str, str]]) -> Headers:
+    """The response's headers back from the text pairs the spider keeps (latin-1, as
+    Scrapy reads them): the Content-Type decides how the links are decoded."""
+    headers = Headers()
+    for name, value in pairs:
+        headers.appendlist(name.encode("latin-1"), value.encode("latin-1"))
+    return headers

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cleaning import CleanResult
+
 
 @dataclass(slots=True)
 class PageItem:
@@ -24,6 +26,10 @@ class PageItem:
     fetched_at: datetime
     headers: list[tuple[str, str]] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    # Done by a page worker (crawler/page_workers.py) before the pipelines see the page:
+    warc_member: bytes | None = None  # its WARC record, built (the archive appends it)
+    cleaned: CleanResult | None = None  # its record or skip reason
+    clean_error: tuple[str, str, str] | None = None  # (type, message, traceback) of a failure
 
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (case-insensitive), if any."""

@@ -43,12 +43,18 @@ def _already_safe(url: str, netloc: str, path: str) -> bool:
     )
 
 
-def page_links(response: HtmlResponse) -> list[str]:
-    """Absolute URLs of the page's links, without fragments, in page order, once each."""
+def page_links(response: HtmlResponse, tree: LexborHTMLParser | None = None) -> list[str]:
+    """Absolute URLs of the page's links, without fragments, in page order, once each.
+
+    ``tree``: the page's ``response.text`` already parsed (the crawl's page workers
+    share the cleaner's parse when its decoded text is the same).
+    """
     base = get_base_url(response)
     encoding = response.encoding
     urls: dict[str, None] = {}
-    for node in LexborHTMLParser(response.text).css("a[href], area[href]"):
+    if tree is None:
+        tree = LexborHTMLParser(response.text)
+    for node in tree.css("a[href], area[href]"):
         href = node.attributes.get("href")
         if not href:
             continue

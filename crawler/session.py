@@ -184,10 +184,19 @@ class CrawlSession:
         return url in self._in_pipeline or url in self._awaiting_record or url in self._pending
 
     def archive(self, item: PageItem) -> None:
-        if self.warc is not None:
+        if self.warc is None:
+            return
+        if item.warc_member is not None:  # built by a page worker
+            self.warc.write_member(item.warc_member)
+        else:
             self.warc.write_response(
                 item.url, item.http_status, None, item.headers, item.body, item.fetched_at
             )
+
+    @property
+    def archive_level(self) -> int | None:
+        """The gzip level of the WARC records; None when the archive is off."""
+        return self.warc.gzip_level if self.warc is not None else None
 
     def page_cleaned(self, item: PageItem, outcome: str) -> None:
         """``outcome`` is ``article`` (its record comes next) or the skip reason."""

@@ -1,24 +1,24 @@
 """PageItem -> Record through ``cleaning.clean_html``, or a dropped, counted page.
 
-With worker processes (crawler/clean_worker.py) the cleaning runs there and the
-pipeline awaits it, so Scrapy keeps downloading meanwhile; Scrapy's own limit on the
+With page workers (crawler/page_workers.py, started here) the page was cleaned by a
+worker before it got here, while Scrapy kept downloading; Scrapy's own limit on the
 bytes of responses being processed stops the downloads when the workers fall behind.
+Without them the page is cleaned here, in the crawl's process.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any
+import traceback
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
 from cleaning import CleanResult, Record
-from crawler.clean_worker import clean_page, start_pool, use_profiles, worker_count
+from crawler.clean_worker import clean_page, use_profiles, worker_count
 from crawler.items import PageItem
+from crawler.page_workers import PageWorkers
 from crawler.runid import run_id_for
 from crawler.session import CrawlSession
 from crawler.state import ARTICLE
@@ -41,18 +41,19 @@ class CleanHtmlPipeline:
 
     def __init__(
         self,
-        stats: StatsCollector,
+        crawler: Crawler,
         crawl_id: str,
         session: CrawlSession,
         profile_path: str | None = None,
         workers: int = 0,
     ) -> None:
-        self.stats = stats
+        self.crawler = crawler
+        self.stats: StatsCollector = crawler.stats
         self.crawl_id = crawl_id
         self.session = session
         self.profile_path = profile_path or None
         self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
+        self.page_workers: PageWorkers | None = None
         # The crawl's own process cleans when there are no workers (one core, or a
         # reactor other than asyncio's, whose futures cannot be awaited here).
         use_profiles(self.profile_path)
@@ -61,19 +62,31 @@ class CleanHtmlPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         path = crawler.settings.get("HEALTHCORPUS_PROFILE")
         workers = worker_count(crawler.settings.get("HEALTHCORPUS_CLEAN_WORKERS"))
-        return cls(crawler.stats, run_id_for(crawler), CrawlSession.of(crawler), path, workers)
+        return cls(crawler, run_id_for(crawler), CrawlSession.of(crawler), path, workers)
 
     def open_spider(self) -> None:
         if self.workers and is_asyncio_reactor_installed():
-            self.pool = start_pool(self.workers, self.profile_path)
+            self.page_workers = PageWorkers.start(
+                self.crawler,
+                self.workers,
+                self.profile_path,
+                self.crawl_id,
+                self.session.archive_level,
+            )
 
     def close_spider(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        if self.page_workers is not None:
+            self.page_workers.stop(self.crawler)
+            self.page_workers = None
 
-    async def _clean(self, item: PageItem) -> CleanResult:
-        args = (
+    def _clean(self, item: PageItem) -> CleanResult:
+        """The worker's result, or the page cleaned here when no worker had it."""
+        if item.clean_error is not None:
+            kind, message, trace = item.clean_error
+            raise CleaningFailed(kind, message, trace)
+        if item.cleaned is not None:
+            return item.cleaned
+        return clean_page(
             item.body,
             item.url,
             item.declared_encoding,
@@ -81,33 +94,16 @@ class CleanHtmlPipeline:
             item.http_status,
             self.crawl_id,
         )
-        pool = self.pool
-        if pool is None:
-            return clean_page(*args)
-        try:
-            return await asyncio.wrap_future(pool.submit(clean_page, *args))
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory): every page the pool held fails
-            # here, each counted as lost; the first to notice starts new workers, once,
-            # for the pages still to come (not shutting down the new pool again).
-            if self.pool is pool:
-                logger.error("A cleaning worker died; starting new ones")
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = start_pool(self.workers, self.profile_path)
-            raise
 
-    async def process_item(self, item: Any) -> Any:
+    def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
             return item
         try:
-            result = await self._clean(item)
+            result = self._clean(item)
+        except CleaningFailed as exc:
+            self._failed(item, exc.kind, exc.message, exc.trace)
         except Exception as exc:  # any cleaner bug: count it, name it, go on
-            reason = f"cleaning/{type(exc).__name__}"
-            count_error(self.stats, reason, source=item.url, detail=f"{reason}: {exc}")
-            logger.error("Cleaning failed for %s: %s: %s", item.url, type(exc).__name__, exc)
-            logger.debug("Traceback of the cleaning failure for %s", item.url, exc_info=True)
-            self.session.record_lost(item.url)
-            raise DropItem(f"{reason}: {item.url}", log_level=DROP_LOG_LEVEL) from exc
+            self._failed(item, type(exc).__name__, str(exc), traceback.format_exc())
         if result.record is None:
             reason = result.skip_reason or "unknown"
             count_skipped(self.stats, reason)
@@ -117,3 +113,20 @@ class CleanHtmlPipeline:
         self.session.page_cleaned(item, ARTICLE)
         record: Record = result.record
         return record
+
+    def _failed(self, item: PageItem, kind: str, message: str, trace: str) -> NoReturn:
+        reason = f"cleaning/{kind}"
+        count_error(self.stats, reason, source=item.url, detail=f"{reason}: {message}")
+        logger.error("Cleaning failed for %s: %s: %s", item.url, kind, message)
+        if trace:
+            logger.debug("Traceback of the cleaning failure for %s:\n%s", item.url, trace)
+        self.session.record_lost(item.url)
+        raise DropItem(f"{reason}: {item.url}", log_level=DROP_LOG_LEVEL)
+
+
+class CleaningFailed(Exception):
+    """A failure reported by a page worker (or its death), named as it happened there."""
+
+    def __init__(self, kind: str, message: str, trace: str = "") -> None:
+        super().__init__(f"{kind}: {message}")
+        self.kind, self.message, self.trace = kind, message, trace

@@ -7,7 +7,7 @@ cleaning pipeline keeps the articles, so the rule lives in one place (``cleaning
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
 from crawler.failures import REDIRECT_LOOP, REDIRECT_TO_SEEN_PAGE, skipped_reason
 from crawler.items import PageItem
 from crawler.links import page_links
+from crawler.page_workers import PageWorkers
 from crawler.scope import SiteScope, host_key
 from crawler.session import CrawlSession
 from crawler.signals import request_finished
@@ -88,7 +89,7 @@ class ArticlesSpider(Spider):
         urls = self.session.known_article_urls()
         return [url for url in urls if self.scope.contains(url)]
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[PageItem | Request]:
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[PageItem | Request]:
         page_url: str | None = None
         try:
             if response.status == NOT_MODIFIED:
@@ -101,22 +102,39 @@ class ArticlesSpider(Spider):
             if not isinstance(response, HtmlResponse):
                 count_skipped(self.crawler.stats, "not_html")
                 return
-            links = self.same_host_links(response)
             page_url = response.url
-            self.session.page_started(page_url)
-            yield PageItem(
+            item = PageItem(
                 url=page_url,
                 body=response.body,
                 declared_encoding=declared_encoding(response),
                 http_status=response.status,
                 fetched_at=datetime.now(UTC),
                 headers=header_pairs(response),
-                links=links,
             )
-            for url in links:
+            await self.process_page(item, response)
+            self.session.page_started(page_url)
+            yield item
+            for url in item.links:
                 yield self.page_request(url)
         finally:
             self.finished(response.request, page_url)
+
+    async def process_page(self, item: PageItem, response: HtmlResponse) -> None:
+        """Fill in the page's links, and with page workers its archive record and its
+        cleaned record (done in a worker process while the crawl goes on)."""
+        workers = PageWorkers.of(self.crawler)
+        if workers is not None:
+            try:
+                done = await workers.process(item)
+            except Exception as exc:  # the worker died: its record is lost, not its links
+                item.clean_error = (type(exc).__name__, str(exc), "")
+            else:
+                item.links = [url for url in done.links if self.scope.contains(url)]
+                item.warc_member = done.warc_member
+                item.cleaned = done.result
+                item.clean_error = done.error
+                return
+        item.links = self.same_host_links(response)
 
     @property
     def session(self) -> CrawlSession:
