@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cleaning.blocks import Block, Page
+from cleaning.blocks import Block, Container, Page
 from cleaning.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
 from cleaning.textnorm import cjk_share
 
@@ -67,20 +67,33 @@ def min_paragraph_chars(text: str) -> int:
     return 10 if cjk_share(text) > 0.3 else 25
 
 
+# (name, pattern, longest block it applies to, needs the dateline gate, ASCII needles),
+# in BOILERPLATE_LINES order: the first rule that matches names the block.
+_RULES = [
+    (
+        name,
+        pattern,
+        _BOILERPLATE_MAX_CHARS.get(name, 200),
+        name == "dateline",
+        _ASCII_NEEDLES.get(name),
+    )
+    for name, pattern in BOILERPLATE_LINES.items()
+]
+
+
 def boilerplate_reason(block: Block) -> str | None:
     """The named boilerplate rule a block matches, if any."""
     text = block.text
-    if len(text) > 600:
+    n = len(text)
+    if n > 600:
         return None
     lowered = text.lower() if text.isascii() else None
-    for name, pattern in BOILERPLATE_LINES.items():
-        limit = _BOILERPLATE_MAX_CHARS.get(name, 200)
-        if len(text) > limit:
+    for name, pattern, limit, dated, needles in _RULES:
+        if n > limit:
             continue
-        if name == "dateline" and _DATELINE_GATE.search(text) is None:
+        if dated and _DATELINE_GATE.search(text) is None:
             continue
-        needles = _ASCII_NEEDLES.get(name)
-        if needles and lowered is not None and not any(n in lowered for n in needles):
+        if needles and lowered is not None and not any(w in lowered for w in needles):
             continue
         if pattern.search(text):
             return name
@@ -189,31 +202,24 @@ def _filter_region(page: Page, roots: set[int], excluded: set[int]) -> Content:
     content = Content(indexes=[])
     region_is_boiler = all(containers[r].boiler for r in roots)
     furniture: set[int] = set()  # containers opened by a "Popular articles"-like heading
-    # Per container (blocks share them): its chain inside the region, whether a
-    # container on it is hinted furniture. None: outside the region.
-    placed: dict[int, tuple[list[int], bool] | None] = {}
+    depth_in, hinted_in = _region_depths(page, roots)
     for i, block in enumerate(blocks):
         if i in excluded:
             continue
-        if block.container not in placed:
-            inside = _chain_below_roots(page.ancestors(block.container), roots)
-            placed[block.container] = (
-                None if inside is None else (inside, any(containers[c].hinted for c in inside))
-            )
-        where = placed[block.container]
-        if where is None:
+        own = block.container
+        if depth_in[own] < 0:
             continue
-        inside, hinted = where
         if (
             (block.boiler and not region_is_boiler)
-            or hinted
-            or (furniture and not furniture.isdisjoint(inside))
+            or hinted_in[own]
+            or (furniture and _below_any(containers, own, depth_in[own], furniture))
         ):
             content.removed["furniture"] += 1
             continue
         reason = boilerplate_reason(block)
-        if reason == "furniture_heading" and len(inside) > 1:
-            furniture.add(inside[1])  # the heading's own box: what follows in it goes too
+        if reason == "furniture_heading" and depth_in[own] > 1:
+            # The heading's own box (its container's parent): what follows in it goes too.
+            furniture.add(containers[own].parent)
         if reason is None and _is_link_line(block):
             reason = "link_list"
         if reason:
@@ -223,12 +229,32 @@ def _filter_region(page: Page, roots: set[int], excluded: set[int]) -> Content:
     return content
 
 
-def _chain_below_roots(chain: list[int], roots: set[int]) -> list[int] | None:
-    """The part of an ancestor chain inside the region (root excluded), None if outside."""
-    for depth, c in enumerate(chain):
+def _region_depths(page: Page, roots: set[int]) -> tuple[list[int], list[bool]]:
+    """For each container: how many containers from it up to the region's root, root
+    excluded (0 for a root, -1 outside the region), and whether one of those is hinted
+    furniture. One pass top-down (a parent always comes before its children), instead
+    of a walk up from every block."""
+    containers = page.containers
+    depth_in = [-1] * len(containers)
+    hinted_in = [False] * len(containers)
+    for c, container in enumerate(containers):
         if c in roots:
-            return chain[:depth]
-    return None
+            depth_in[c] = 0
+            continue
+        parent = container.parent
+        if parent >= 0 and depth_in[parent] >= 0:
+            depth_in[c] = depth_in[parent] + 1
+            hinted_in[c] = container.hinted or hinted_in[parent]
+    return depth_in, hinted_in
+
+
+def _below_any(containers: list[Container], c: int, steps: int, marked: set[int]) -> bool:
+    """Whether ``c`` or one of its next ``steps - 1`` ancestors is in ``marked``."""
+    for _ in range(steps):
+        if c in marked:
+            return True
+        c = containers[c].parent
+    return False
 
 
 def _is_link_line(block: Block) -> bool:

@@ -27,6 +27,7 @@ from cleaning import CleanResult, clean_html
 from cleaning.pipeline import ParsedPage, clean_parsed, parse_html
 from cleaning.profiles import Profiles
 from cleaning.warc import response_member
+from crawler.gctune import tune_gc_for_cleaning
 from crawler.links import page_links
 
 MAX_AUTO_WORKERS = 4
@@ -48,6 +49,7 @@ def _start_worker(profile_path: str | None) -> None:
     # Ctrl-C goes to the whole process group; the crawl decides how to stop, and its
     # workers must finish the pages they hold rather than die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tune_gc_for_cleaning()
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     use_profiles(profile_path)
 

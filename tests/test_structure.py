@@ -279,3 +279,23 @@ def test_text_dump_with_title_only_related_and_a_footer() -> None:
     assert record.prev is not None and record.prev.title == "Ginger benefits"
     assert record.next is not None and record.next.title == "Sleep and memory"
     assert "Copyright" not in record.text and "Knee braces" not in record.text
+
+
+def test_a_furniture_heading_takes_the_rest_of_its_box_with_it() -> None:
+    """"Popular articles" inside the article: the teasers after it in the same box go,
+    the article's paragraphs after the box stay, and so does a sibling box."""
+    body = (
+        f"<p>{EN}</p>"
+        '<div class="box"><h3>Popular articles</h3><ul><li>Why your feet swell in summer</li>'
+        "<li>Ten foods that help you sleep</li></ul><p>Another teaser line in the box.</p></div>"
+        f"<p>Stretching before bed helps. {EN}</p>"
+        "<section><div><h4>Most read</h4></div><div><p>A paragraph in a sibling box of the "
+        "heading's own box, long enough to count as prose for the chooser.</p></div></section>"
+        f"<p>The last paragraph. {EN}</p>"
+    )
+    record = clean_html(article(body), url="https://health.test/cramps").record
+    assert record is not None
+    assert "Stretching before bed helps" in record.text and "The last paragraph" in record.text
+    assert "sibling box of the heading's own box" in record.text
+    for teaser in ("Popular articles", "Why your feet swell", "Ten foods", "Another teaser"):
+        assert teaser not in record.text

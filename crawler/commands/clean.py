@@ -62,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from cleaning.lock import LockHeld
     from cleaning.offline import InputError, clean_paths
     from crawler.commands.report import report
+    from crawler.gctune import tune_gc_for_cleaning
+
+    tune_gc_for_cleaning()  # --jobs workers are forked: they inherit it
 
     try:
         with stop_on_sigterm():
