@@ -112,7 +112,10 @@ def timed(cmd: Sequence[str], **kw: object) -> tuple[float, float, subprocess.Co
 
     The peak is the larger of the sampled sum over the process tree and the exact
     peak of the main process alone (``wait4``), which a 0.1 s sampling could miss.
+    Dirty pages are written out first (``sync``): the write-back of what an earlier
+    command wrote would otherwise slow whichever command runs next.
     """
+    os.sync()
     started = time.perf_counter()
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw) as proc:
         sampler = TreePeak(proc.pid)
