@@ -231,34 +231,58 @@ def clean_text(
     return CleanResult(record)
 
 
+# Everything _read_head looks at, found in one pass over the document (in document
+# order, each element once) rather than one CSS query per kind.
+_HEAD_ELEMENTS = (
+    'title, meta[property], meta[name], link[rel], base[href], article, '
+    'script[type="application/ld+json"]'
+)
+
+
 def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     info = _HeadInfo()
-    node = tree.css_first("title")
-    if node is not None:
-        info.title = fix_text(node.text(deep=True).strip())
-    for meta in tree.css("meta[property], meta[name]"):
-        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
-        value = (meta.attributes.get("content") or "").strip()
-        if key == "og:title" and value:
-            info.og_title = fix_text(value)
-        elif key in ("og:site_name", "application-name") and value:
-            info.site_name = fix_text(value)
-        elif key == "og:type":
-            info.og_type = value.lower()
-    for link in tree.css("link[rel]"):
-        rels = (link.attributes.get("rel") or "").lower().split()
-        if "canonical" in rels:
-            info.canonical = link.attributes.get("href")
-            break
-    base = tree.css_first("base[href]")
+    title = base = None
+    canonical_found = False
+    articles = 0
+    scripts = []
+    for node in tree.css(_HEAD_ELEMENTS):
+        tag = node.tag
+        if tag == "title":
+            title = title or node
+        elif tag == "meta":
+            _read_meta(info, node.attributes)
+        elif tag == "link":
+            if not canonical_found:
+                rels = (node.attributes.get("rel") or "").lower().split()
+                if "canonical" in rels:
+                    info.canonical = node.attributes.get("href")
+                    canonical_found = True
+        elif tag == "base":
+            base = base or node
+        elif tag == "article":
+            articles += 1
+        elif tag == "script":
+            scripts.append(node)
+    if title is not None:
+        info.title = fix_text(title.text(deep=True).strip())
     if base is not None:
         info.base = join_url(url, (base.attributes.get("href") or "").strip())
     # One <article> marks an article page; several mark a list of teasers.
-    info.has_article_element = len(tree.css("article")) == 1 or any(
-        _ARTICLE_LD.search(node.text() or "")
-        for node in tree.css('script[type="application/ld+json"]')
+    info.has_article_element = articles == 1 or any(
+        _ARTICLE_LD.search(node.text() or "") for node in scripts
     )
     return info
+
+
+def _read_meta(info: _HeadInfo, attributes: dict[str, str | None]) -> None:
+    key = (attributes.get("property") or attributes.get("name") or "").lower()
+    value = (attributes.get("content") or "").strip()
+    if key == "og:title" and value:
+        info.og_title = fix_text(value)
+    elif key in ("og:site_name", "application-name") and value:
+        info.site_name = fix_text(value)
+    elif key == "og:type":
+        info.og_type = value.lower()
 
 
 def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo) -> str | None:
