@@ -26,6 +26,35 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _running: WeakKeyDictionary[Crawler, PageWorkers] = WeakKeyDictionary()
+# Workers started before Scrapy's engine (see prestart), waiting to be adopted.
+_prestarted: tuple[int, str | None, ProcessPoolExecutor] | None = None
+
+
+def prestart(workers: int, profile_path: str | None) -> None:
+    """Start the worker processes now: each needs about 0.6 s to import the cleaner,
+    which then overlaps with Scrapy's own start instead of holding up the first pages.
+    ``PageWorkers`` adopts them when the spider opens; ``discard_prestarted`` stops
+    them if it never does."""
+    global _prestarted
+    discard_prestarted()
+    if workers > 0:
+        _prestarted = (workers, profile_path, start_pool(workers, profile_path))
+
+
+def discard_prestarted() -> None:
+    global _prestarted
+    if _prestarted is not None:
+        _prestarted[2].shutdown(wait=True, cancel_futures=True)
+        _prestarted = None
+
+
+def _adopt_or_start(workers: int, profile_path: str | None) -> ProcessPoolExecutor:
+    global _prestarted
+    if _prestarted is not None and _prestarted[:2] == (workers, profile_path):
+        pool, _prestarted = _prestarted[2], None
+        return pool
+    discard_prestarted()
+    return start_pool(workers, profile_path)
 
 
 class PageWorkers:
@@ -38,7 +67,7 @@ class PageWorkers:
         self.profile_path = profile_path
         self.crawl_id = crawl_id
         self.archive_level = archive_level  # None: the archive is off
-        self.pool: ProcessPoolExecutor | None = start_pool(workers, profile_path)
+        self.pool: ProcessPoolExecutor | None = _adopt_or_start(workers, profile_path)
 
     @classmethod
     def of(cls, crawler: Crawler) -> PageWorkers | None:

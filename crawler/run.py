@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrapy.settings import Settings
 
 from cleaning.manifest import MANIFEST_DIR, RunManifest, new_run_id
+
+if TYPE_CHECKING:
+    from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
 
 SETTINGS_MODULE = "crawler.settings"
 SPIDER = "articles"
@@ -60,8 +64,6 @@ def run_crawl(
 
     Twisted's reactor cannot be restarted, so this runs once per process.
     """
-    from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
-
     settings = build_settings(
         out_dir=out_dir,
         run_id=run_id or new_run_id(),
@@ -72,10 +74,44 @@ def run_crawl(
     )
     # The same choice of process class as `scrapy crawl` makes in Scrapy 2.19.
     asyncio_reactor = settings["TWISTED_REACTOR"] == ASYNCIO_REACTOR
+    from crawler.page_workers import discard_prestarted
+
+    if asyncio_reactor:  # page workers need asyncio's reactor (see CleanHtmlPipeline)
+        _prestart_page_workers(settings)
+    try:
+        process = _process_for(settings, asyncio_reactor)
+        return _run(process, settings, out_dir, start_urls, network_tracebacks)
+    finally:
+        discard_prestarted()  # not adopted: the crawl never opened its spider
+
+
+def _process_for(settings: Settings, asyncio_reactor: bool) -> AsyncCrawlerProcess | CrawlerProcess:
+    from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
+
     if asyncio_reactor or not settings.getbool("TWISTED_REACTOR_ENABLED"):
-        process: AsyncCrawlerProcess | CrawlerProcess = AsyncCrawlerProcess(settings)
-    else:
-        process = CrawlerProcess(settings)
+        return AsyncCrawlerProcess(settings)
+    return CrawlerProcess(settings)
+
+
+def _prestart_page_workers(settings: Settings) -> None:
+    """Page workers started before Scrapy's engine (crawler/page_workers.py)."""
+    from crawler.clean_worker import worker_count
+    from crawler.page_workers import prestart
+
+    try:
+        workers = worker_count(settings.get("HEALTHCORPUS_CLEAN_WORKERS"))
+    except ValueError:
+        return  # the pipeline reports the bad setting
+    prestart(workers, settings.get("HEALTHCORPUS_PROFILE") or None)
+
+
+def _run(
+    process: AsyncCrawlerProcess | CrawlerProcess,
+    settings: Settings,
+    out_dir: Path,
+    start_urls: list[str],
+    network_tracebacks: bool,
+) -> RunManifest:
     crawler = process.create_crawler(SPIDER)
     if not network_tracebacks:
         from scrapy import signals

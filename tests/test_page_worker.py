@@ -69,3 +69,30 @@ def test_no_archive_record_when_the_archive_is_off() -> None:
     done = process_page(f"http://site.test/{name}", 200, [], body, T0, None, "run-1", None)
     assert done.warc_member is None
     assert done.links is not None and done.result is not None
+
+
+def test_prestarted_workers_are_adopted_once_and_discarded_otherwise() -> None:
+    """The crawl starts its page workers before Scrapy's engine; the pipeline adopts
+    that pool (no second set of processes), and a pool never adopted is stopped."""
+    from crawler import page_workers
+
+    page_workers.prestart(1, None)
+    prestarted = page_workers._prestarted
+    assert prestarted is not None
+    pool = page_workers._adopt_or_start(1, None)
+    assert pool is prestarted[2] and page_workers._prestarted is None
+    name, body = PAGES[0]
+    future = pool.submit(process_page, f"http://site.test/{name}", 200, [], body, T0, None, "r", 1)
+    assert future.result(timeout=60).result is not None
+    pool.shutdown(wait=True)
+
+    page_workers.prestart(1, None)
+    other = page_workers._adopt_or_start(2, None)  # not the workers asked for
+    assert other is not prestarted[2] and page_workers._prestarted is None
+    other.shutdown(wait=True)
+
+    page_workers.prestart(1, None)
+    kept = page_workers._prestarted
+    assert kept is not None
+    page_workers.discard_prestarted()
+    assert page_workers._prestarted is None and kept[2]._shutdown_thread
