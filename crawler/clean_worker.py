@@ -96,25 +96,16 @@ def clean_page(
     http_status: int,
     crawl_id: str,
 ) -> CleanResult:
-    """``cleaning.clean_html`` (or ``clean_parsed``) with the worker's site profiles."""
-    profile = _profiles.for_url(url) if _profiles else None
-    if isinstance(page, ParsedPage):
-        return clean_parsed(
-            page,
-            url=url,
-            fetched_at=fetched_at,
-            http_status=http_status,
-            crawl_id=crawl_id,
-            profile=profile,
-        )
-    return clean_html(
-        page,
+    """``cleaning.clean_html`` with the worker's site profiles, of the raw page or of
+    the page already parsed (a page worker shares that parse with the link reading)."""
+    parsed = page if isinstance(page, ParsedPage) else parse_html(page, declared_encoding)
+    return clean_parsed(
+        parsed,
         url=url,
-        declared_encoding=declared_encoding,
         fetched_at=fetched_at,
         http_status=http_status,
         crawl_id=crawl_id,
-        profile=profile,
+        profile=_profiles.for_url(url) if _profiles else None,
     )
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from cleaning import CleanResult
+if TYPE_CHECKING:
+    from cleaning import CleanResult
 
 
 @dataclass(slots=True)

@@ -185,6 +185,43 @@ def test_scrapy_crawl_from_project_root_writes_the_same_dataset(
     assert not [path for path in demo_server.paths if path.startswith("/admin/")]
 
 
+def test_without_page_workers_the_crawl_gives_the_same_dataset(
+    demo_crawl: DemoCrawl, tmp_path: Path
+) -> None:
+    """One core (or -s HEALTHCORPUS_CLEAN_WORKERS=0): links, archive records and
+    cleaning all happen in the crawl's own process, with the same result."""
+    out_dir = tmp_path / "in-process"
+    with serve_demo_site() as server:
+        proc = run_cli(
+            "crawl", server.start_url, "--out", str(out_dir),
+            "-s", "HEALTHCORPUS_CLEAN_WORKERS=0", cwd=tmp_path,
+        )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    (manifest,) = read_manifests(out_dir)
+    assert manifest["pages_fetched"] == demo_crawl.manifest["pages_fetched"]
+    assert manifest["records_written"] == demo_crawl.manifest["records_written"]
+    columns = ["title", "text", "sections", "related", "prev", "next", "language"]
+
+    def by_path(frame: pd.DataFrame, site: DemoServer) -> dict[str, str]:
+        return {
+            _path(site, row["url"]): repr([row[c] for c in columns])
+            for row in frame.to_dict("records")
+        }
+
+    frame = pd.read_parquet(out_dir)
+    rows = by_path(frame, server)
+    assert rows.keys() == by_path(demo_crawl.frame, demo_crawl.server).keys()
+    # Link URLs carry each server's port: compare with it taken out.
+    ours = {k: v.replace(server.start_url, "/") for k, v in rows.items()}
+    theirs = {
+        k: v.replace(demo_crawl.server.start_url, "/")
+        for k, v in by_path(demo_crawl.frame, demo_crawl.server).items()
+    }
+    assert ours == theirs
+    warcs = sorted((out_dir / "_warc").glob("*.warc.gz"))
+    assert warcs, "no WARC archive written"
+
+
 # --- settings wiring -------------------------------------------------------------------
 
 
