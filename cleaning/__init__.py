@@ -8,9 +8,16 @@ Entry points:
 - :func:`cleaning.offline.clean_paths` — clean saved files/folders into a dataset
 """
 
-from cleaning.pipeline import CleanResult, clean_html, clean_text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cleaning.result import CleanResult
 from cleaning.schema import ARROW_SCHEMA, SCHEMA_VERSION, Record
 from cleaning.version import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from cleaning.pipeline import clean_html, clean_text
 
 __all__ = [
     "ARROW_SCHEMA",
@@ -21,3 +28,13 @@ __all__ = [
     "clean_html",
     "clean_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The cleaner's entry points, imported at first use: a process that only writes
+    or reads records (a crawl's own, with page workers) skips the cleaner's stack."""
+    if name in ("clean_html", "clean_text"):
+        from cleaning import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'cleaning' has no attribute {name!r}")

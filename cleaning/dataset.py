@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from cleaning.durable import publish_file
 from cleaning.schema import ARROW_SCHEMA, Record
+
+if TYPE_CHECKING:  # pandas only to read (0.3 s to import; a crawl only writes)
+    import pandas as pd
 
 DEFAULT_ROWS_PER_GROUP = 1_000
 DEFAULT_ROWS_PER_FILE = 100_000
@@ -142,6 +144,8 @@ def load(
 
     >>> df = load("data/output/demo", columns=["title", "sections"])  # doctest: +SKIP
     """
+    import pyarrow.dataset as ds
+
     from cleaning.dedup import dataset_files
 
     files = dataset_files(out_dir)

@@ -27,6 +27,7 @@ from cleaning.language import detect_language
 from cleaning.linkblocks import LinkParts, find_link_parts
 from cleaning.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.profiles import SiteProfile
+from cleaning.result import CleanResult
 from cleaning.schema import Record, content_hash, stable_id
 from cleaning.sections import Structure, split_sections
 from cleaning.textnorm import (
@@ -49,14 +50,6 @@ MAX_HTML_CHARS = 5_000_000  # bound the work on a hostile page
 _ARTICLE_LD = re.compile(
     r'"@type"\s*:\s*\[?\s*"(?:\w+)?(?:Article|BlogPosting|MedicalWebPage|Report)"'
 )
-
-
-@dataclass(slots=True)
-class CleanResult:
-    """A record, or the reason the page gave none."""
-
-    record: Record | None
-    skip_reason: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,24 +1,15 @@
-"""The work on each fetched page, in worker processes, so it does not hold up the crawl.
+"""The work on each fetched page, done in a page worker (crawler/page_workers.py).
 
-Scrapy runs in one thread, and that thread is the crawl's bottleneck. On a machine
-with a spare core the spider hands each HTML page to a worker process
-(``HEALTHCORPUS_CLEAN_WORKERS``, ``auto`` = the cores but one, at most 4) and goes on
-fetching; the worker reads the page's links, builds its WARC record (gzip, digests)
-and cleans it, and all three come back together (``ProcessedPage``). The spider
-follows the links, the archive pipeline appends the record bytes, the cleaning
-pipeline takes the record: the crawl's own process does none of the CPU work.
+The worker reads the page's links, builds its WARC record (gzip, digests) and cleans
+it, and all three go back together (``ProcessedPage``). Without workers the crawl's
+own process cleans pages with ``clean_page``. Only worker processes, and a crawl that
+cleans in its own process, import this module and the cleaner behind it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import signal
-import threading
-import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime
 
 from scrapy.http import Headers, HtmlResponse
@@ -29,59 +20,25 @@ from cleaning.profiles import Profiles
 from cleaning.warc import response_member
 from crawler.gctune import tune_gc_for_cleaning
 from crawler.links import page_links
+from crawler.page_workers import ProcessedPage
 
-MAX_AUTO_WORKERS = 4
-PARENT_CHECK_SECONDS = 0.5
 _profiles: Profiles | None = None
 
 
-def worker_count(setting: str | int | None) -> int:
-    """``auto`` -> the cores but one (0 on a single core: clean in the crawl's process)."""
-    if setting in (None, "", "auto"):
-        return max(0, min((os.cpu_count() or 1) - 1, MAX_AUTO_WORKERS))
-    count = int(setting)
-    if count < 0:
-        raise ValueError(f"HEALTHCORPUS_CLEAN_WORKERS must be auto or >= 0, got {setting}")
-    return count
-
-
-def _start_worker(profile_path: str | None) -> None:
+def start_worker(profile_path: str | None) -> None:
+    """A page worker's set-up (crawler.page_workers.start_pool): profiles, warm-up."""
     # Ctrl-C goes to the whole process group; the crawl decides how to stop, and its
     # workers must finish the pages they hold rather than die with a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     tune_gc_for_cleaning()
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     use_profiles(profile_path)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A crawl killed with -9 cannot stop its workers, and they would wait for work
-    forever (holding its stdout open, so a cron job's pipe never closes): each
-    worker ends itself once its parent is gone."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(0)
+    _warm_up()
 
 
 def use_profiles(profile_path: str | None) -> None:
     """Load the site profiles for ``clean_page`` in this process."""
     global _profiles
     _profiles = Profiles.load(profile_path) if profile_path else None
-
-
-def start_pool(workers: int, profile_path: str | None) -> ProcessPoolExecutor:
-    """Spawned, not forked: a fork of a process running an event loop and open files
-    is not safe. Workers start importing the cleaner at once, while robots.txt and the
-    first pages are fetched."""
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start_worker,
-        initargs=(profile_path,),
-    )
-    for _ in range(workers):
-        pool.submit(_warm_up)
-    return pool
 
 
 def _warm_up() -> None:
@@ -107,16 +64,6 @@ def clean_page(
         crawl_id=crawl_id,
         profile=_profiles.for_url(url) if _profiles else None,
     )
-
-
-@dataclass(slots=True)
-class ProcessedPage:
-    """What a worker made of a fetched page."""
-
-    links: list[str]  # every link of the page, as crawler.links.page_links reads them
-    warc_member: bytes | None  # its WARC response record (None: archive off)
-    result: CleanResult | None  # its record or skip reason; None when cleaning failed
-    error: tuple[str, str, str] | None = None  # (exception type, message, traceback)
 
 
 def process_page(

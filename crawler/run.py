@@ -95,8 +95,7 @@ def _process_for(settings: Settings, asyncio_reactor: bool) -> AsyncCrawlerProce
 
 def _prestart_page_workers(settings: Settings) -> None:
     """Page workers started before Scrapy's engine (crawler/page_workers.py)."""
-    from crawler.clean_worker import worker_count
-    from crawler.page_workers import prestart
+    from crawler.page_workers import prestart, worker_count
 
     try:
         workers = worker_count(settings.get("HEALTHCORPUS_CLEAN_WORKERS"))

@@ -157,6 +157,13 @@ def test_a_killed_cleaning_worker_costs_its_pages_not_the_crawl(tmp_path: Path) 
         with background_crawl(server, out_dir) as proc:
             wait_for(lambda: len(published_parts(out_dir)) >= 1, "a published part")
             (worker,) = cleaning_workers(proc.pid)
+            # Stopped first, so that it surely holds pages when it dies.
+            os.kill(worker, signal.SIGSTOP)
+            fetched = len(server.page_paths())
+            # A page asked for after another was answered: the earlier one is with
+            # the crawl, which hands it to the worker as soon as it arrives.
+            wait_for(lambda: len(server.page_paths()) >= fetched + 3, "pages for the worker")
+            time.sleep(0.2)
             os.kill(worker, signal.SIGKILL)
             _, stderr = proc.communicate(timeout=120)
         assert proc.returncode == PARTIAL, stderr

@@ -4,6 +4,7 @@ cleaning (it does when the cleaner decoded the page as Scrapy does)."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import io
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from cleaning import clean_html
 from cleaning.pipeline import parse_html
 from crawler.clean_worker import process_page
 from crawler.links import page_links
+from crawler.page_workers import ProcessedPage
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_BENCH = REPO.parent / "shared" / "bench" / "html"
@@ -71,7 +73,9 @@ def test_no_archive_record_when_the_archive_is_off() -> None:
     assert done.links is not None and done.result is not None
 
 
-def test_prestarted_workers_are_adopted_once_and_discarded_otherwise() -> None:
+def test_prestarted_workers_are_adopted_once_and_discarded_otherwise(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
     """The crawl starts its page workers before Scrapy's engine; the pipeline adopts
     that pool (no second set of processes), and a pool never adopted is stopped."""
     from crawler import page_workers
@@ -82,17 +86,24 @@ def test_prestarted_workers_are_adopted_once_and_discarded_otherwise() -> None:
     pool = page_workers._adopt_or_start(1, None)
     assert pool is prestarted[2] and page_workers._prestarted is None
     name, body = PAGES[0]
-    future = pool.submit(process_page, f"http://site.test/{name}", 200, [], body, T0, None, "r", 1)
-    assert future.result(timeout=60).result is not None
-    pool.shutdown(wait=True)
+
+    async def clean_one() -> ProcessedPage:
+        url = f"http://site.test/{name}"
+        return await pool.submit(url, 200, [], body, T0, None, "r", 1)
+
+    assert asyncio.run(asyncio.wait_for(clean_one(), 60)).result is not None
+    pool.shutdown()
 
     page_workers.prestart(1, None)
     other = page_workers._adopt_or_start(2, None)  # not the workers asked for
     assert other is not prestarted[2] and page_workers._prestarted is None
-    other.shutdown(wait=True)
+    other.shutdown()
 
     page_workers.prestart(1, None)
     kept = page_workers._prestarted
     assert kept is not None
     page_workers.discard_prestarted()
-    assert page_workers._prestarted is None and kept[2]._shutdown_thread
+    assert page_workers._prestarted is None and kept[2].closed
+    assert not any(worker.process.is_alive() for worker in kept[2].workers)
+    # Stopped while still importing the cleaner: it ends quietly.
+    assert "Traceback" not in capfd.readouterr().err

@@ -129,6 +129,7 @@ def crawl_and_report(
     from cleaning.lock import DatasetLock, LockHeld
     from cleaning.manifest import new_run_id
     from crawler.commands.report import report
+    from crawler.no_pandas import pyarrow_without_pandas
     from crawler.run import CrawlDidNotRun, run_crawl
 
     run_id = overrides.get("HEALTHCORPUS_RUN_ID") or new_run_id()
@@ -141,16 +142,17 @@ def crawl_and_report(
                 raise LockedError(str(exc)) from None
         say(f"crawling {', '.join(urls)} into {out_dir}")
         try:
-            manifest = run_crawl(
-                urls,
-                out_dir=out_dir,
-                run_id=run_id,
-                command=command,
-                max_pages=max_pages,
-                log_level=log_level(verbose),
-                overrides=overrides,
-                network_tracebacks=verbose >= 2,
-            )
+            with pyarrow_without_pandas():
+                manifest = run_crawl(
+                    urls,
+                    out_dir=out_dir,
+                    run_id=run_id,
+                    command=command,
+                    max_pages=max_pages,
+                    log_level=log_level(verbose),
+                    overrides=overrides,
+                    network_tracebacks=verbose >= 2,
+                )
         except CrawlDidNotRun as exc:
             raise CommandError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages fetched")

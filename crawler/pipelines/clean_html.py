@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.exceptions import DropItem
 from scrapy.utils.reactor import is_asyncio_reactor_installed
 
 from cleaning import CleanResult, Record
-from crawler.clean_worker import clean_page, use_profiles, worker_count
 from crawler.items import PageItem
-from crawler.page_workers import PageWorkers
+from crawler.page_workers import PageWorkers, worker_count
 from crawler.runid import run_id_for
 from crawler.session import CrawlSession
 from crawler.state import ARTICLE
@@ -54,9 +54,7 @@ class CleanHtmlPipeline:
         self.profile_path = profile_path or None
         self.workers = workers
         self.page_workers: PageWorkers | None = None
-        # The crawl's own process cleans when there are no workers (one core, or a
-        # reactor other than asyncio's, whose futures cannot be awaited here).
-        use_profiles(self.profile_path)
+        self._clean_here: Callable[..., CleanResult] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -86,7 +84,9 @@ class CleanHtmlPipeline:
             raise CleaningFailed(kind, message, trace)
         if item.cleaned is not None:
             return item.cleaned
-        return clean_page(
+        if self._clean_here is None:
+            self._clean_here = self._cleaner_in_this_process()
+        return self._clean_here(
             item.body,
             item.url,
             item.declared_encoding,
@@ -94,6 +94,15 @@ class CleanHtmlPipeline:
             item.http_status,
             self.crawl_id,
         )
+
+    def _cleaner_in_this_process(self) -> Callable[..., CleanResult]:
+        """The crawl's own process cleans when there are no workers (one core, or a
+        reactor other than asyncio's, whose futures cannot be awaited here); only
+        then does it import the cleaner."""
+        from crawler.clean_worker import clean_page, use_profiles
+
+        use_profiles(self.profile_path)
+        return clean_page
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, PageItem):
