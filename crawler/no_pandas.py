@@ -1,10 +1,10 @@
-"""Keep pyarrow from importing pandas in a crawl's process, where nothing reads it.
+"""Keep pyarrow from importing pandas in a command that only writes Parquet.
 
 pyarrow imports pandas, when it is installed, at the first array it builds (to
-recognise pandas objects): 0.25-0.4 s of the crawl's only thread, a tenth of a
-2,000-page crawl's own start. ``healthcorpus crawl`` only writes Parquet, so while
-it crawls pandas reads as not installed; pyarrow supports that, and tries again
-when pandas is first asked for after the crawl.
+recognise pandas objects): 0.2-0.4 s of the crawl's only thread, a quarter of a small
+crawl's own start, and of ``healthcorpus clean``'s. Those two commands only write
+Parquet, so while they run pandas reads as not installed; pyarrow supports that, and
+tries again when pandas is first asked for afterwards.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class _RefusePandas(MetaPathFinder):
         target: ModuleType | None = None,
     ) -> ModuleSpec | None:
         if fullname == "pandas":
-            raise ImportError("pandas is not imported while a crawl runs")
+            raise ImportError("pandas is not imported while Parquet is written")
         return None
 
 

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
+import pytest
+from py3langid import langid
+
+from cleaning import language
+from cleaning.language import detect_language
 
 TEXTS = [
     "Calf cramps are common at night and most of them pass within minutes.",
@@ -25,18 +33,23 @@ TEXTS = [
 # Our detection, then py3langid's own (model loaded by py3langid, not from our cache).
 PROBE = """
 import json, sys
+from cleaning import language
 from cleaning.language import detect_language, model_cache_path
 from py3langid import langid
 ours = [detect_language(t) for t in json.loads(sys.argv[1])]
+kind = type(getattr(language._classify, "__self__", None)).__name__
 own = langid._load_identifier()
 theirs = [str(own.classify(t[:400].strip())[0]) if len(t.strip()) >= 3 else None
           for t in json.loads(sys.argv[1])]
-print(json.dumps({"ours": ours, "theirs": theirs, "cache": str(model_cache_path())}))
+print(json.dumps({"ours": ours, "theirs": theirs, "cache": str(model_cache_path()),
+                  "kind": kind}))
 """
 
 
-def _run(cache_home: Path) -> dict:
+def _run(cache_home: Path, pure_python: bool = False) -> dict:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache_home))
+    if pure_python:
+        env["HEALTHCORPUS_PURE_PYTHON"] = "1"
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(TEXTS)],
         env=env, capture_output=True, text=True, check=True,
@@ -74,3 +87,66 @@ def test_no_writable_cache_folder_still_detects(tmp_path: Path) -> None:
     result = _run(blocker)
     assert result["ours"] == result["theirs"]
     assert result["ours"][0] == "en"
+
+
+def _page_texts() -> list[str]:
+    """The clean text of every project and bench page, and pieces of it (short,
+    mid-word, mixed scripts), as samples for the detector."""
+    from test_flatten import _project_pages, _read
+
+    from cleaning import clean_html
+
+    texts = []
+    for path in _project_pages():
+        record = clean_html(_read(path), url="http://site.test/a.html").record
+        if record is not None:
+            texts.append(record.text)
+    rng = random.Random(8)
+    pieces = []
+    for text in texts:
+        start = rng.randrange(len(text))
+        pieces.append(text[start : start + rng.randrange(3, 450)])
+    odd = ["123 456 789", "....!!!", "ÀÉÎÕÜ", "Ἀθῆναι πόλις", "ＡＢＣＤ", "😀 😀 😀", "A\tB\nC"]
+    return texts + pieces + odd
+
+
+def test_the_compiled_detector_answers_as_py3langid_on_every_page() -> None:
+    """Same language for every sample, and the same scores to the bit (the float32
+    table holds the float16 values exactly, and the features keep their order)."""
+    if language._compiled_walk() is None:
+        pytest.skip("compiled language walk not built (or pure Python asked for)")
+    if os.environ.get("HEALTHCORPUS_PURE_PYTHON"):
+        pytest.skip("pure Python asked for")
+    texts = _page_texts()
+    assert len(texts) >= 300
+    detect_language("warm up")  # loads the model
+    classifier = language._classify.__self__  # type: ignore[union-attr]
+    assert isinstance(classifier, language._FastClassifier)
+    reference = langid._load_identifier()
+    compared = 0
+    for text in texts:
+        sample = text[: language.SAMPLE_CHARS].strip()
+        if len(sample) < 3:
+            continue
+        assert detect_language(text) == str(reference.classify(sample)[0]), sample
+        visits = classifier.walk(
+            classifier.nextmove, classifier.rowbase, classifier.output,
+            classifier.encode(sample), classifier.scratch,
+        )  # fmt: skip
+        expected = reference._raw_score(reference._encode(sample))
+        if visits is None:
+            assert (expected == langid.RAW_FLOOR).all()
+        else:
+            features, counts = visits
+            scores = np.log1p(counts) @ classifier.table[features] + classifier.prior
+            assert np.array_equal(scores, expected), sample
+        compared += 1
+    assert compared >= 300
+    assert not classifier.scratch.any()  # left all zeros for the next sample
+
+
+def test_pure_python_detection_gives_the_same_languages(tmp_path: Path) -> None:
+    compiled = _run(tmp_path)
+    pure = _run(tmp_path, pure_python=True)
+    assert pure["ours"] == compiled["ours"] == compiled["theirs"]
+    assert pure["kind"] != compiled["kind"] or os.environ.get("HEALTHCORPUS_PURE_PYTHON")

@@ -63,11 +63,12 @@ def run(args: argparse.Namespace) -> int:
     from cleaning.offline import InputError, clean_paths
     from crawler.commands.report import report
     from crawler.gctune import tune_gc_for_cleaning
+    from crawler.no_pandas import pyarrow_without_pandas
 
     tune_gc_for_cleaning()  # --jobs workers are forked: they inherit it
 
     try:
-        with stop_on_sigterm():
+        with stop_on_sigterm(), pyarrow_without_pandas():
             manifest = clean_paths(
                 list(args.inputs),
                 str(out_dir),
