@@ -38,7 +38,6 @@ _PIPE_BYTES = 1 << 20  # Linux's default ceiling for an unprivileged pipe
 _READ_CHUNK = 1 << 20
 
 
-
 def _resolve(name: str) -> Callable[..., Any]:
     module, _, function = name.partition(":")
     return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
@@ -174,20 +173,21 @@ class _Worker:
                 future.set_exception(value)
 
     def _broken(self) -> None:
-        self.close()
-        while self.pending:
-            future = self.pending.popleft()
-            if not future.done():
-                future.set_exception(BrokenProcessPool("a page worker died"))
+        self.close("a page worker died")
         self.on_broken(self)
 
-    def close(self) -> None:
-        """Stop reading and writing; the worker ends once it has read end-of-file."""
+    def close(self, reason: str = "the page workers are stopped") -> None:
+        """Stop reading and writing; tasks still held fail with ``reason``. The worker
+        ends once it has read end-of-file."""
         if self._loop is not None and not self._results.closed:
             self._loop.remove_reader(self._results.fileno())
             self._stop_writing()
         self._tasks.close()
         self._results.close()
+        while self.pending:
+            future = self.pending.popleft()
+            if not future.done():
+                future.set_exception(BrokenProcessPool(reason))
 
     def join(self, timeout: float) -> None:
         self.process.join(timeout)
@@ -244,7 +244,7 @@ class WorkerPool:
         self.on_broken(self)
 
     def close(self) -> None:
-        """No more tasks; workers finish what they hold, then end."""
+        """No more tasks; tasks still held fail, and each worker ends."""
         self.closed = True
         for worker in self.workers:
             worker.close()

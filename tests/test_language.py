@@ -104,8 +104,9 @@ def _page_texts() -> list[str]:
     rng = random.Random(8)
     pieces = []
     for text in texts:
-        start = rng.randrange(len(text))
-        pieces.append(text[start : start + rng.randrange(3, 450)])
+        for _ in range(3):
+            start = rng.randrange(len(text))
+            pieces.append(text[start : start + rng.randrange(3, 450)])
     odd = ["123 456 789", "....!!!", "ÀÉÎÕÜ", "Ἀθῆναι πόλις", "ＡＢＣＤ", "😀 😀 😀", "A\tB\nC"]
     return texts + pieces + odd
 
@@ -141,7 +142,7 @@ def test_the_compiled_detector_answers_as_py3langid_on_every_page() -> None:
             scores = np.log1p(counts) @ classifier.table[features] + classifier.prior
             assert np.array_equal(scores, expected), sample
         compared += 1
-    assert compared >= 300
+    assert compared >= 250
     assert not classifier.scratch.any()  # left all zeros for the next sample
 
 

@@ -111,6 +111,23 @@ def test_a_worker_that_cannot_start_closes_the_pool() -> None:
         pool.shutdown()
 
 
+def test_tasks_held_when_the_pool_stops_fail_instead_of_waiting_forever() -> None:
+    pool = WorkerPool(1, "time:sleep")
+
+    async def stop_while_held() -> None:
+        await pool.submit(0)
+        held = pool.submit(30)
+        await asyncio.sleep(0.1)
+        pool.close()
+        with pytest.raises(BrokenProcessPool):
+            await held
+
+    try:
+        run(stop_while_held())
+    finally:
+        pool.shutdown(timeout=1)  # the worker is still asleep: killed
+
+
 def test_shutdown_ends_the_workers() -> None:
     pool = WorkerPool(2, "os:getpid")
 
