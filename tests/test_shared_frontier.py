@@ -34,14 +34,21 @@ WORKER_SETTINGS = (
     "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2",
     "-s", "AUTOTHROTTLE_ENABLED=0",
     "-s", "HEALTHCORPUS_CHECKPOINT_RECORDS=4",
-    "-s", "HEALTHCORPUS_HEARTBEAT_TTL=2",
 )  # fmt: skip
+# Heartbeats: a worker without one for this long counts as dead. Short where a test
+# kills a worker (its requests come back quickly); long enough elsewhere that a live
+# worker on a loaded 2-core machine (four busy processes) never misses its beat.
+DEATH_TEST_TTL = 2
+LIVE_TEST_TTL = 10
 
 
-def start_worker(server: DemoServer, out_dir: Path, redis_url: str) -> subprocess.Popen[str]:
+def start_worker(
+    server: DemoServer, out_dir: Path, redis_url: str, heartbeat_ttl: float = LIVE_TEST_TTL
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "crawl", server.start_url, "--out", str(out_dir),
-         "--redis", redis_url, *WORKER_SETTINGS],
+         "--redis", redis_url, *WORKER_SETTINGS,
+         "-s", f"HEALTHCORPUS_HEARTBEAT_TTL={heartbeat_ttl}"],
         env=subprocess_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -105,8 +112,8 @@ def test_two_workers_share_the_crawl(tmp_path: Path, redis_url: str) -> None:
 def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
     out_dir = tmp_path / "dataset"
     with serve_demo_site(delay=PAGE_DELAY) as server:
-        steady = start_worker(server, out_dir, redis_url)
-        doomed = start_worker(server, out_dir, redis_url)
+        steady = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
+        doomed = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
         # Kill it once it has published some work, so it dies with more in flight.
         deadline = time.monotonic() + 60
         while not any(str(doomed.pid) in str(m["settings"]) for m in read_manifests(out_dir)):
@@ -115,7 +122,7 @@ def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
         time.sleep(1.0)
         doomed.send_signal(signal.SIGKILL)
         doomed.wait(timeout=30)
-        restarted = start_worker(server, out_dir, redis_url)
+        restarted = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
         results = finish([steady, restarted])
     for code, _, stderr in results:
         assert code == OK, stderr
