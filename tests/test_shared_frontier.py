@@ -84,9 +84,9 @@ def redis_url(tmp_path: Path):
 
 def test_two_workers_share_the_crawl(tmp_path: Path, redis_url: str) -> None:
     out_dir = tmp_path / "dataset"
-    # One worker alone would need over 10 s: the other has time to start even on a
-    # loaded machine, and then takes its share.
-    with serve_demo_site(delay=2 * PAGE_DELAY) as server:
+    # One worker alone would need about 20 s (56 pages, 0.8 s each, two at a time):
+    # the other has time to start even on a loaded machine, and then takes its share.
+    with serve_demo_site(delay=4 * PAGE_DELAY) as server:
         workers = [start_worker(server, out_dir, redis_url) for _ in range(2)]
         results = finish(workers)
         requested = Counter(server.page_paths())
