@@ -82,8 +82,8 @@ class DatasetWriter:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
-        if self._tmp_path is not None and self._tmp_path.exists():
-            self._tmp_path.unlink()
+        if self._tmp_path is not None:  # another run's recovery may have removed it
+            self._tmp_path.unlink(missing_ok=True)
         self._tmp_path = None
 
     def __enter__(self) -> DatasetWriter:

@@ -121,6 +121,11 @@ class CrawlSession:
         self.parquet_files: list[Path] = []
         self.warc_files: list[Path] = []
         self.closed = False
+        # Shared frontier: the other workers took this one for dead (it stalled past
+        # the heartbeat's time to live) and took over its requests. It must write
+        # nothing more, and its crawl stops (callbacks: the scheduler closes it).
+        self.declared_dead = False
+        self.on_declared_dead: list[Callable[[], None]] = []
 
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlSession:
@@ -184,7 +189,7 @@ class CrawlSession:
         return url in self._in_pipeline or url in self._awaiting_record or url in self._pending
 
     def archive(self, item: PageItem) -> None:
-        if self.warc is None:
+        if self.warc is None or self.declared_dead:
             return
         if item.warc_member is not None:  # built by a page worker
             self.warc.write_member(item.warc_member)
@@ -218,6 +223,8 @@ class CrawlSession:
         self._pending[page.url] = page.checked_now()
 
     def write_record(self, record: Record) -> None:
+        if self.declared_dead:  # its page is another worker's now
+            return
         self.writer.write(record)
         self._records_since_checkpoint += 1
         self.record_settled(record.url)
@@ -243,6 +250,8 @@ class CrawlSession:
 
     def checkpoint(self) -> None:
         """Publish the WARC segment, then the Parquet part, then commit their pages."""
+        if self.declared_dead:
+            return
         if self.warc is not None and (segment := self.warc.rotate()) is not None:
             self.warc_files.append(segment)
         if (part := self.writer.publish()) is not None:
@@ -276,9 +285,27 @@ class CrawlSession:
     def _beat(self) -> None:
         assert self.frontier is not None
         try:
-            self.frontier.heartbeat()
+            alive = self.frontier.heartbeat()
         except Exception as exc:  # a blip of the Redis connection must not kill us
             logger.warning("Heartbeat to Redis failed: %s", exc)
+            return
+        if not alive and not self.declared_dead:
+            self._declared_dead()
+
+    def _declared_dead(self) -> None:
+        """Going on would write pages the others have fetched again, and, once they
+        have ended the crawl, start it over with an empty duplicate filter."""
+        assert self.frontier is not None
+        logger.error(
+            "The other workers of frontier %r took this one for dead (no heartbeat for "
+            "%g s): they have its pages; it stops without writing more",
+            self.frontier.keys.name,
+            self.frontier.heartbeat_ttl,
+        )
+        self.abort_files()
+        self.declared_dead = True
+        for callback in self.on_declared_dead:
+            callback()
 
     def end(self, *, complete: bool) -> None:
         """The run is over; ``complete`` means it reached its end (or its page cap)."""

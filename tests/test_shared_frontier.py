@@ -26,7 +26,7 @@ from demo_server_util import (
 from redis_util import redis_server
 
 from cleaning.dedup import dataset_files
-from crawler.exitcodes import OK
+from crawler.exitcodes import FAILED, OK
 
 # Slow enough that both workers find work, fast enough for CI.
 PAGE_DELAY = 0.2
@@ -109,17 +109,25 @@ def test_two_workers_share_the_crawl(tmp_path: Path, redis_url: str) -> None:
     assert not [k for k in client.keys("healthcorpus:*") if b"requests" in k or b"inflight" in k]
 
 
+def two_workers_at_work(
+    server: DemoServer, out_dir: Path, redis_url: str
+) -> tuple[subprocess.Popen[str], subprocess.Popen[str]]:
+    """Two workers with a short heartbeat, once the second has been at work a second
+    (it has published some pages and has more in flight)."""
+    first = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
+    second = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
+    deadline = time.monotonic() + 60
+    while not any(str(second.pid) in str(m["settings"]) for m in read_manifests(out_dir)):
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.05)
+    time.sleep(1.0)
+    return first, second
+
+
 def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
     out_dir = tmp_path / "dataset"
     with serve_demo_site(delay=PAGE_DELAY) as server:
-        steady = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
-        doomed = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
-        # Kill it once it has published some work, so it dies with more in flight.
-        deadline = time.monotonic() + 60
-        while not any(str(doomed.pid) in str(m["settings"]) for m in read_manifests(out_dir)):
-            assert time.monotonic() < deadline, "the worker never started"
-            time.sleep(0.05)
-        time.sleep(1.0)
+        steady, doomed = two_workers_at_work(server, out_dir, redis_url)
         doomed.send_signal(signal.SIGKILL)
         doomed.wait(timeout=30)
         restarted = start_worker(server, out_dir, redis_url, DEATH_TEST_TTL)
@@ -131,6 +139,45 @@ def test_killed_worker_loses_no_page(tmp_path: Path, redis_url: str) -> None:
     assert not list(out_dir.rglob(".*.tmp"))
     statuses = Counter(m["status"] for m in read_manifests(out_dir))
     assert statuses == {"finished": 2, "interrupted": 1}
+
+
+def test_a_stalled_worker_taken_for_dead_stops_instead_of_crawling_again(
+    tmp_path: Path, redis_url: str
+) -> None:
+    """A worker that stalls past the heartbeat's time to live (SIGSTOP here; a frozen
+    VM or a swap storm in life) is taken for dead: the other fetches its pages and ends
+    the crawl. When it wakes it stops with one line, instead of writing those pages a
+    second time or crawling the site again with the finished crawl's empty filter."""
+    out_dir = tmp_path / "dataset"
+    with serve_demo_site(delay=PAGE_DELAY) as server:
+        steady, stalled = two_workers_at_work(server, out_dir, redis_url)
+        stalled.send_signal(signal.SIGSTOP)
+        try:
+            ((steady_code, _, steady_err),) = finish([steady])  # the crawl ends without it
+            asked_before_waking = len(server.page_paths())
+        finally:
+            stalled.send_signal(signal.SIGCONT)
+        ((code, _, stderr),) = finish([stalled])
+        asked = server.page_paths()
+    assert steady_code == OK, steady_err
+    assert code == FAILED, stderr
+    assert "took this one for dead" in stderr and "Traceback" not in stderr
+    assert_every_article_once(out_dir, server)
+    # Awake, it asked for hardly anything more (at most the requests it had already
+    # taken, 4): no new crawl.
+    assert len(asked) - asked_before_waking <= 4, asked[asked_before_waking:]
+    (stopped,) = [
+        m for m in read_manifests(out_dir) if m["settings"]["worker"]["pid"] == stalled.pid
+    ]
+    # Fetched twice: only pages it had fetched, whose records it had not yet published
+    # (the other fetched them again).
+    twice = sum(n - 1 for n in Counter(asked).values())
+    assert twice <= stopped["pages_fetched"]
+    assert stopped["status"] == "failed"
+    assert stopped["settings"]["close_reason"] == "declared_dead"
+    assert not list(out_dir.rglob(".*.tmp"))
+    client = redis.Redis.from_url(redis_url)
+    assert not [k for k in client.keys("healthcorpus:*") if b"requests" in k or b"inflight" in k]
 
 
 def site_with_aliases(tmp_path: Path, count: int = 6) -> tuple[Path, list[str]]:

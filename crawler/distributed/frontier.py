@@ -44,13 +44,36 @@ if TYPE_CHECKING:
 KEY_ROOT = "healthcorpus"
 HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker counts as dead
 
-# Pop the best request and record it as in flight for this worker, atomically.
+# Pop the best request and record it as in flight for this worker, atomically; none
+# for a worker the others have declared dead (KEYS[3]: workers; ARGV[1]: this worker).
 _POP = """
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 0 then return false end
 local entries = redis.call('ZRANGE', KEYS[1], 0, 0)
 if #entries == 0 then return false end
 redis.call('ZREM', KEYS[1], entries[1])
 redis.call('SADD', KEYS[2], entries[1])
 return entries[1]
+"""
+
+# Queue a request unless its fingerprint was seen in this crawl (none: not filtered),
+# and only for a worker still counted alive: one taken for dead may be writing into a
+# crawl that has ended, whose filter is gone. KEYS: workers, dupefilter, queue.
+# ARGV: worker, fingerprint or '', score, entry. 1 = queued, 0 = seen, -1 = dead.
+_PUSH = """
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return -1 end
+if ARGV[2] ~= '' and redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+return 1
+"""
+
+# Refresh this worker's heartbeat, unless the others have declared it dead (its
+# heartbeat expired, its requests went back to the queue). KEYS: alive, workers, dead.
+# ARGV: worker, time to live in ms. 1 = refreshed, 0 = declared dead.
+_BEAT = """
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
+if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return 0 end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
+return 1
 """
 
 # Requests in flight of workers whose heartbeat has expired go back to the queue.
@@ -152,6 +175,8 @@ class Frontier:
         self.worker = worker
         self.generation = int(server.get(self.keys.generation) or 0)
         self._pop = server.register_script(_POP)
+        self._push = server.register_script(_PUSH)
+        self._beat = server.register_script(_BEAT)
         self._requeue_dead = server.register_script(_REQUEUE_DEAD)
         self._finish_if_done = server.register_script(_FINISH_IF_DONE)
 
@@ -159,11 +184,19 @@ class Frontier:
 
     def join(self) -> None:
         about = {"host": socket.gethostname(), "pid": os.getpid(), "generation": self.generation}
-        self.heartbeat()
-        self.server.hset(self.keys.workers, self.worker, json.dumps(about))
+        pipe = self.server.pipeline()
+        pipe.set(self.keys.alive(self.worker), "1", px=int(self.heartbeat_ttl * 1000))
+        pipe.hset(self.keys.workers, self.worker, json.dumps(about))
+        pipe.execute()
 
-    def heartbeat(self) -> None:
-        self.server.set(self.keys.alive(self.worker), "1", px=int(self.heartbeat_ttl * 1000))
+    def heartbeat(self) -> bool:
+        """Still alive for the others; False once they have declared this worker dead
+        (a stall longer than the heartbeat's time to live): its requests are theirs."""
+        beat = self._beat(
+            keys=[self.keys.alive(self.worker), self.keys.workers, self.keys.dead],
+            args=[self.worker, int(self.heartbeat_ttl * 1000)],
+        )
+        return bool(int(beat))
 
     def leave(self) -> None:
         """A worker that ends normally has published everything it took."""
@@ -190,8 +223,20 @@ class Frontier:
     # --- the queue -----------------------------------------------------------------
 
     def pop(self) -> bytes | None:
-        entry = self._pop(keys=[self.keys.queue, self.keys.inflight(self.worker)])
+        entry = self._pop(
+            keys=[self.keys.queue, self.keys.inflight(self.worker), self.keys.workers],
+            args=[self.worker],
+        )
         return entry if entry else None
+
+    def push(self, fingerprint: str | None, score: float, entry: bytes) -> int:
+        """1: queued; 0: seen before in this crawl; -1: this worker is taken for dead."""
+        return int(
+            self._push(
+                keys=[self.keys.workers, self.keys.dupefilter(self.generation), self.keys.queue],
+                args=[self.worker, fingerprint or "", score, entry],
+            )
+        )
 
     def settle(self, entries: list[bytes]) -> None:
         """These requests' pages are published: forget them."""

@@ -8,7 +8,9 @@ duplicate filter) it:
   :mod:`crawler.distributed.frontier`), and forgets it only once the page it led to is
   in a published Parquet part (after the session's checkpoint), so a worker killed at
   any moment loses nothing: its requests go back to the queue;
-- puts the requests of workers without a heartbeat (see CrawlSession) back in the queue;
+- puts the requests of workers without a heartbeat (see CrawlSession) back in the queue,
+  and stops this worker when the others have taken it for dead (it stalled that long):
+  it then neither takes nor queues requests, nor writes (``stop_declared_dead``);
 - ends the crawl when the queue is empty and no live worker has anything in flight,
   rather than when this worker's part of the queue runs dry.
 """
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.utils.defer import _schedule_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 ENTRY = "healthcorpus_frontier_entry"
+DECLARED_DEAD = "declared_dead"  # the close reason of a worker the others took for dead
 _UNFINISHED = object()
 
 
@@ -71,6 +75,7 @@ class SharedFrontierScheduler(Scheduler):
         crawler.signals.connect(scheduler.request_finished, signal=request_finished)
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         scheduler.session.after_checkpoint.append(scheduler.settle_published)
+        scheduler.session.on_declared_dead.append(scheduler.stop_declared_dead)
         return scheduler
 
     def open(self, spider: Spider) -> None:
@@ -111,13 +116,20 @@ class SharedFrontierScheduler(Scheduler):
         return request
 
     def enqueue_request(self, request: Request) -> bool:
-        # scrapy-redis's own, without the `spider` argument Scrapy 2.19 deprecates.
-        if not request.dont_filter and self.df.request_seen(request):
+        """scrapy-redis's duplicate filter and queue in one step (frontier.push), which
+        also refuses a worker the others took for dead: the crawl may be over."""
+        if self.session.declared_dead:
+            return False
+        fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
+        queued = self.frontier.push(
+            fingerprint, -request.priority, self.queue._encode_request(request)
+        )
+        if queued == 0:
             self.df.log(request, self.spider)
+        if queued <= 0:
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def has_pending_requests(self) -> bool:
@@ -142,6 +154,10 @@ class SharedFrontierScheduler(Scheduler):
         self.frontier.settle(done)
 
     # --- ending together -------------------------------------------------------------
+
+    def stop_declared_dead(self) -> None:
+        self._taken.clear()  # requeued by the others already
+        _schedule_coro(self.crawler.engine.close_spider_async(reason=DECLARED_DEAD))
 
     def spider_idle(self, spider: Spider) -> None:
         """Nothing to do here; end only when there is nothing to do anywhere."""
