@@ -38,7 +38,7 @@ WORKER_SETTINGS = (
 # Heartbeats: a worker without one for this long counts as dead. Short where a test
 # kills a worker (its requests come back quickly); long enough elsewhere that a live
 # worker on a loaded 2-core machine (four busy processes) never misses its beat.
-DEATH_TEST_TTL = 2
+DEATH_TEST_TTL = 4
 LIVE_TEST_TTL = 10
 
 
