@@ -87,7 +87,7 @@ class ArticlesSpider(Spider):
         if not self.crawler.settings.getbool("HEALTHCORPUS_INCREMENTAL", True):
             return []
         urls = self.session.known_article_urls()
-        return [url for url in urls if self.scope.contains(url)]
+        return self.in_scope(urls)
 
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[PageItem | Request]:
         page_url: str | None = None
@@ -129,12 +129,12 @@ class ArticlesSpider(Spider):
             except Exception as exc:  # the worker died: its record is lost, not its links
                 item.clean_error = (type(exc).__name__, str(exc), "")
             else:
-                item.links = [url for url in done.links if self.scope.contains(url)]
+                item.links = self.in_scope(done.links)
                 item.warc_member = done.warc_member
                 item.cleaned = done.result
                 item.clean_error = done.error
                 return
-        item.links = self.same_host_links(response)
+        item.links = self.in_scope(page_links(response))
 
     @property
     def session(self) -> CrawlSession:
@@ -168,9 +168,9 @@ class ArticlesSpider(Spider):
             reason = REDIRECT_LOOP if request.url in chain else REDIRECT_TO_SEEN_PAGE
             count_skipped(self.crawler.stats, reason)
 
-    def same_host_links(self, response: HtmlResponse) -> list[str]:
-        """Links to pages of the crawled hosts, without fragments, in page order."""
-        return [url for url in page_links(response) if self.scope.contains(url)]
+    def in_scope(self, urls: Iterable[str]) -> list[str]:
+        """The links to pages of the crawled hosts, in their order."""
+        return [url for url in urls if self.scope.contains(url)]
 
 
 def header_pairs(response: Response) -> list[tuple[str, str]]:
