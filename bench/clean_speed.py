@@ -3,7 +3,7 @@
     python bench/clean_speed.py [--pages 3000] [--rounds 3] [--json OUT.json]
 
 Both run as whole commands over the same folder of pages (real pages of many sites
-from shared/bench, the 10 corpus templates, the demo site; copied to ``--pages``
+from bench/pages, the 10 corpus templates, the demo site; copied to ``--pages``
 distinct files): ``healthcorpus clean DIR --format html --jobs 1`` (decode, clean,
 full record, Parquet) and a process that runs trafilatura's default ``extract`` on
 each file (text only). Each round runs them back to back, in alternating order, so a

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_BENCH = REPO.parent / "shared" / "bench"
+BENCH_PAGES = REPO / "bench" / "pages"  # a copy of shared/bench
 CORPUS = REPO / "tests" / "corpus"
 DEMO_SITE = REPO / "data" / "demo_site"
 
@@ -34,17 +34,17 @@ class Page:
 
 
 def source_pages() -> list[Page]:
-    """Real pages of shared/bench (many sites), the 10 corpus templates, the demo site."""
+    """Real pages of bench/pages (many sites), the 10 corpus templates, the demo site."""
     pages: list[Page] = []
-    if (SHARED_BENCH / "html").is_dir():
-        for path in sorted((SHARED_BENCH / "html").glob("*.html.gz")):
+    if (BENCH_PAGES / "html").is_dir():
+        for path in sorted((BENCH_PAGES / "html").glob("*.html.gz")):
             pages.append(Page("real", path.name[:16], gzip.decompress(path.read_bytes())))
     for path in sorted(CORPUS.glob("*/*.html")):
         pages.append(Page(path.parent.name, path.stem, path.read_bytes()))
     for path in sorted((DEMO_SITE / "articles").glob("*.html")):
         pages.append(Page("demo", path.stem, path.read_bytes()))
     if not pages:
-        raise SystemExit("no source pages found (shared/bench, tests/corpus, data/demo_site)")
+        raise SystemExit("no source pages found (bench/pages, tests/corpus, data/demo_site)")
     return pages
 
 

@@ -1,19 +1,26 @@
-"""Body-text accuracy on real pages with ground truth: healthcorpus vs trafilatura, one run.
+"""Extraction accuracy on real pages: healthcorpus and trafilatura side by side, one run.
 
-    python bench/extraction_accuracy.py [--bench ../shared/bench] [--no-trafilatura]
-                                        [--per-page] [--json OUT.json]
+    python bench/extraction_accuracy.py [--rounds N] [--worst N] [--json OUT.json]
+                                        [--no-trafilatura] [--pages DIR]
 
-The metric is the one ``shared/bench/README.md`` defines (4-token shingles, per-page
-TP/FP/FN, mean precision and recall over pages, F1 of the means), so figures compare
-with published ones. Pages/s is measured on the same pages in the same run.
+Scores the three sets of ``bench/pages/`` (a copy of ``shared/bench``), each with the
+metric its README defines (``bench/accuracy/metrics.py``):
+
+- benchmark: article body, 4-token shingle F1 of the mean precision and recall;
+- snippets: trafilatura's segment metric on our ``title + "\\n" + text``;
+- readability: body shingle F1 against ``expected.html``, and headings F1 (the
+  page's ``h2``-``h4`` against our section headings, pages with two or more).
+
+Every figure is given for the tuning part, the **validation part** (sites the cleaner
+was not tuned on: quote these) and all pages, as pinned in ``bench/split.json``;
+then pages skipped by reason, the worst validation pages of each set, and pages/s of
+each extractor on one core over all pages (median of ``--rounds``).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
 import statistics
 import sys
 import time
@@ -23,133 +30,150 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaning import clean_html
+from bench.accuracy.extractors import (
+    Extraction,
+    healthcorpus,
+    trafilatura_headings,
+    trafilatura_text,
+)
+from bench.accuracy.metrics import (
+    SegmentCounts,
+    f1,
+    heading_counts,
+    page_shingle_scores,
+    segment_counts,
+    shingle_scores,
+)
+from bench.accuracy.sets import PAGES, PARTS, SETS, BenchPage, load_set, load_split
 
-_TOKEN = re.compile(r"\w+")
-DEFAULT_BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
-
-
-def shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
-    if not tokens:
-        return Counter()
-    if len(tokens) < 4:
-        return Counter([tuple(tokens)])
-    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
-
-
-def page_scores(predicted: str, truth: str) -> tuple[float | None, float | None]:
-    """(precision, recall) of one page; None where the README says to leave it out."""
-    pred, true = shingles(predicted), shingles(truth)
-    tp = sum((pred & true).values())
-    fp = sum(pred.values()) - tp
-    fn = sum(true.values()) - tp
-    if fp == 0 and fn == 0:
-        return 1.0, 1.0
-    precision = tp / (tp + fp) if tp + fp else None
-    recall = tp / (tp + fn) if tp + fn else None
-    return precision, recall
+Extractor = Callable[[bytes, str], Extraction]
+MIN_HEADINGS = 2  # headings F1 counts pages whose expected text has this many
 
 
-def score(predictions: dict[str, str], truth: dict[str, str]) -> dict[str, float]:
-    precisions, recalls = [], []
-    for key, true_text in truth.items():
-        p, r = page_scores(predictions.get(key, ""), true_text)
-        if p is not None:
-            precisions.append(p)
-        if r is not None:
-            recalls.append(r)
-    p = statistics.fmean(precisions)
-    r = statistics.fmean(recalls)
-    return {"f1": 2 * p * r / (p + r), "precision": p, "recall": r}
-
-
-def ours(html: str, url: str) -> str:
-    result = clean_html(html, url=url)
-    return result.record.text if result.record else ""
-
-
-def trafilatura_extract(html: str, url: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(html) or ""
-
-
-def run(
-    name: str,
-    extractor: Callable[[str, str], str],
-    pages: dict[str, tuple[str, str]],
-    truth: dict[str, str],
-    rounds: int,
-) -> dict[str, object]:
-    predictions: dict[str, str] = {}
+def extract_all(
+    extractor: Extractor, pages: list[BenchPage], rounds: int
+) -> tuple[dict[str, Extraction], float]:
+    """Outputs keyed by ``set/key``, and the median seconds of one pass over all pages."""
+    outputs: dict[str, Extraction] = {}
     timings = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for key, (html, url) in pages.items():
-            predictions[key] = extractor(html, url)
-        timings.append(time.perf_counter() - start)
-    result: dict[str, object] = dict(score(predictions, truth))
-    result["pages_per_s"] = len(pages) / statistics.median(timings)
-    result["name"] = name
-    result["predictions"] = predictions
-    return result
+    for _ in range(max(rounds, 1)):
+        started = time.perf_counter()
+        for page in pages:
+            outputs[f"{page.set}/{page.key}"] = extractor(page.body, page.url)
+        timings.append(time.perf_counter() - started)
+    return outputs, statistics.median(timings)
+
+
+def page_figure(page: BenchPage, out: Extraction) -> float:
+    """One number per page for the worst-pages list: F1 of the page's own metric."""
+    if page.set == "snippets":
+        return segment_counts(out.titled_text, page.with_segments, page.without_segments).f1
+    p, r = page_shingle_scores(out.text, page.truth)
+    return f1(p or 0.0, r or 0.0)
+
+
+def set_figures(name: str, pages: list[BenchPage], outputs: dict[str, Extraction]) -> dict:
+    figures: dict[str, float | int] = {"pages": len(pages)}
+    if name == "snippets":
+        counts = SegmentCounts()
+        for page in pages:
+            out = outputs[f"{page.set}/{page.key}"]
+            counts.add(segment_counts(out.titled_text, page.with_segments, page.without_segments))
+        figures.update(f1=counts.f1, precision=counts.precision, recall=counts.recall)
+        return figures
+    scores = shingle_scores((outputs[f"{p.set}/{p.key}"].text, p.truth) for p in pages)
+    figures.update(f1=scores.f1, precision=scores.precision, recall=scores.recall)
+    if name == "readability":
+        tp = fp = fn = counted = 0
+        for page in pages:
+            if len(page.headings) < MIN_HEADINGS:
+                continue
+            counted += 1
+            a, b, c = heading_counts(outputs[f"{page.set}/{page.key}"].headings, page.headings)
+            tp, fp, fn = tp + a, fp + b, fn + c
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        figures.update(
+            headings_f1=f1(precision, recall),
+            headings_precision=precision,
+            headings_recall=recall,
+            headings_pages=counted,
+        )
+    return figures
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    parser.add_argument("--no-trafilatura", action="store_true")
-    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (median)")
-    parser.add_argument("--per-page", action="store_true", help="print the worst pages")
-    parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--pages", type=Path, default=PAGES, help="the three sets' folder")
+    parser.add_argument("--no-trafilatura", action="store_true", help="ours only")
+    parser.add_argument("--rounds", type=int, default=1, help="timing passes (median)")
+    parser.add_argument("--worst", type=int, default=8, help="worst validation pages per set")
+    parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
 
-    truth_raw = json.loads((args.bench / "ground-truth.json").read_text())
-    truth = {k: v["articleBody"] for k, v in truth_raw.items()}
-    pages = {
-        k: (
-            gzip.decompress((args.bench / "html" / f"{k}.html.gz").read_bytes()).decode(
-                "utf-8", "replace"
-            ),
-            v["url"],
-        )
-        for k, v in truth_raw.items()
+    split = load_split()
+    sets = {name: load_set(name, args.pages) for name in SETS}
+    every_page = [page for name in SETS for page in sets[name]]
+    runs: dict[str, tuple[dict[str, Extraction], float]] = {
+        "healthcorpus": extract_all(healthcorpus, every_page, args.rounds)
     }
-    results = [run("healthcorpus", ours, pages, truth, args.rounds)]
     if not args.no_trafilatura:
-        results.append(run("trafilatura 2.3.1", trafilatura_extract, pages, truth, args.rounds))
+        runs["trafilatura"] = extract_all(trafilatura_text, every_page, args.rounds)
+        outputs = runs["trafilatura"][0]
+        for page in sets["readability"]:
+            outputs[f"readability/{page.key}"].headings = trafilatura_headings(page.body)
 
-    print(f"{len(pages)} pages, {args.rounds} timing rounds (median)")
-    print(f"{'extractor':<20} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8}")
-    for r in results:
-        print(
-            f"{r['name']:<20} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
-            f"{r['pages_per_s']:8.1f}"
-        )
-    if len(results) == 2:
-        print(
-            f"speed ratio healthcorpus/trafilatura: "
-            f"{results[0]['pages_per_s'] / results[1]['pages_per_s']:.2f}x"
-        )
-    if args.per_page:
-        preds = results[0]["predictions"]
-        assert isinstance(preds, dict)
-        rows = []
-        for key, true_text in truth.items():
-            p, r = page_scores(preds.get(key, ""), true_text)
-            rows.append((min(p or 0, r or 0), p, r, key))
-        for _worst, p, r, key in sorted(rows)[:20]:
+    report: dict = {"pages": len(every_page), "rounds": args.rounds, "sets": {}}
+    print(f"{len(every_page)} pages of {args.pages}; figures: tune / VALIDATE / all")
+    for name in SETS:
+        report["sets"][name] = {}
+        parts = {part: [p for p in sets[name] if split[name][p.key] == part] for part in PARTS}
+        parts["all"] = sets[name]
+        print(f"\n{name} ({', '.join(f'{k} {len(v)}' for k, v in parts.items())})")
+        for who, (outputs, _seconds) in runs.items():
+            figures = {part: set_figures(name, pages, outputs) for part, pages in parts.items()}
+            report["sets"][name][who] = figures
+            keys = [k for k in figures["all"] if k not in ("pages", "headings_pages")]
+            for key in keys:
+                cells = " / ".join(f"{figures[part][key]:.3f}" for part in (*PARTS, "all"))
+                print(f"  {who:<13} {key:<19} {cells}")
+        ours = runs["healthcorpus"][0]
+        skipped = {
+            part: Counter(
+                ours[f"{name}/{p.key}"].skip_reason
+                for p in pages
+                if ours[f"{name}/{p.key}"].skip_reason
+            )
+            for part, pages in parts.items()
+        }
+        report["sets"][name]["skipped"] = {part: dict(c) for part, c in skipped.items()}
+        for part in (*PARTS, "all"):
+            total = sum(skipped[part].values())
+            reasons = ", ".join(f"{r} {n}" for r, n in skipped[part].most_common())
             print(
-                f"{key[:12]} p={p if p is None else round(p, 3)} "
-                f"r={r if r is None else round(r, 3)} {truth_raw[key]['url'][:80]}"
+                f"  skipped ({part}): {total} of {len(parts[part])}"
+                + (f" ({reasons})" if total else "")
             )
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                [{k: v for k, v in r.items() if k != "predictions"} for r in results], indent=2
-            )
+        worst = sorted(parts["validate"], key=lambda p: page_figure(p, ours[f"{name}/{p.key}"]))
+        print("  worst validation pages:")
+        for page in worst[: args.worst]:
+            out = ours[f"{name}/{page.key}"]
+            note = f" [{out.skip_reason}]" if out.skip_reason else ""
+            print(f"    {page_figure(page, out):.3f} {page.key[:24]:<24} {page.url[:70]}{note}")
+
+    print()
+    seconds = {who: s for who, (_o, s) in runs.items()}
+    for who, s in seconds.items():
+        print(
+            f"speed {who:<13} {len(every_page) / s:7.1f} pages/s (median of {args.rounds})"
         )
+    report["pages_per_s"] = {who: len(every_page) / s for who, s in seconds.items()}
+    if "trafilatura" in seconds:
+        ratio = seconds["trafilatura"] / seconds["healthcorpus"]
+        report["speed_ratio"] = ratio
+        print(f"speed ratio healthcorpus/trafilatura: {ratio:.2f}x")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

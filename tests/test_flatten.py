@@ -3,7 +3,7 @@
 ``cleaning/_blockwalk.pyx`` reads lexbor's memory directly for speed; the Python walk
 of ``cleaning/blocks.py`` is the reference. They are compared here page by page on
 every HTML page the project has (test corpus, demo site, fixtures, and the real pages
-of ``shared/bench`` when present), on hostile shapes, and on fuzzed markup.
+of ``bench/pages``), on hostile shapes, and on fuzzed markup.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from cleaning.blocks import MAX_CONTAINER_DEPTH, python_flatten
 from cleaning.decode import decode_html
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_BENCH = REPO.parent / "shared" / "bench" / "html"
+BENCH_PAGES = REPO / "bench" / "pages" / "html"
 
 
 def _project_pages() -> list[Path]:
     pages = sorted((REPO / "tests").rglob("*.html")) + sorted((REPO / "data").rglob("*.html"))
-    return pages + (sorted(SHARED_BENCH.glob("*.html.gz")) if SHARED_BENCH.is_dir() else [])
+    return pages + (sorted(BENCH_PAGES.glob("*.html.gz")) if BENCH_PAGES.is_dir() else [])
 
 
 def _read(path: Path) -> bytes:

@@ -21,15 +21,15 @@ from crawler.links import page_links
 from crawler.page_workers import ProcessedPage
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_BENCH = REPO.parent / "shared" / "bench" / "html"
+BENCH_PAGES = REPO / "bench" / "pages" / "html"
 T0 = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 
 
 def _pages() -> list[tuple[str, bytes]]:
     pages = [(p.name, p.read_bytes()) for p in sorted((REPO / "tests" / "corpus").rglob("*.html"))]
     pages += [(p.name, p.read_bytes()) for p in sorted((REPO / "data").rglob("*.html"))[:40]]
-    if SHARED_BENCH.is_dir():
-        real = sorted(SHARED_BENCH.glob("*.gz"))
+    if BENCH_PAGES.is_dir():
+        real = sorted(BENCH_PAGES.glob("*.gz"))
         pages += [(p.name, gzip.decompress(p.read_bytes())) for p in real]
     return pages
 
