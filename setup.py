@@ -2,6 +2,8 @@
 
 from setuptools import Extension, setup
 
+COMPILED = ("_blockwalk", "_langwalk")  # cleaning/extractor/<name>.pyx
+
 try:
     from Cython.Build import cythonize
 except ImportError:  # building from a tree without Cython: the Python walk only
@@ -9,8 +11,8 @@ except ImportError:  # building from a tree without Cython: the Python walk only
 else:
     extensions = cythonize(
         [
-            Extension("cleaning._blockwalk", ["cleaning/_blockwalk.pyx"], optional=True),
-            Extension("cleaning._langwalk", ["cleaning/_langwalk.pyx"], optional=True),
+            Extension(f"cleaning.extractor.{n}", [f"cleaning/extractor/{n}.pyx"], optional=True)
+            for n in COMPILED
         ],
         language_level=3,
         quiet=True,

@@ -22,14 +22,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cleaning.dataset import DatasetWriter
-from cleaning.dedup import VersionFilter
-from cleaning.lock import DatasetLock
-from cleaning.manifest import RunManifest, new_run_id, utc_now_iso
-from cleaning.pipeline import clean_html, clean_text
-from cleaning.profiles import Profiles
-from cleaning.recovery import INTERRUPTED, recover_interrupted_runs
-from cleaning.schema import Record
-from cleaning.warc import WarcError, WarcPage, iter_warc_pages, looks_like_warc
+from cleaning.dataset.dedup import VersionFilter
+from cleaning.dataset.lock import DatasetLock
+from cleaning.dataset.manifest import RunManifest, new_run_id, utc_now_iso
+from cleaning.dataset.recovery import INTERRUPTED, recover_interrupted_runs
+from cleaning.dataset.schema import Record
+from cleaning.dataset.warc import WarcError, WarcPage, iter_warc_pages, looks_like_warc
+from cleaning.extractor.pipeline import clean_html, clean_text
+from cleaning.extractor.profiles import Profiles
 
 FORMATS = ("auto", "html", "text", "warc")
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaning.schema import Record
+from cleaning.dataset.schema import Record
 
 
 @dataclass(slots=True)

@@ -15,9 +15,9 @@ from datetime import datetime
 from scrapy.http import Headers, HtmlResponse
 
 from cleaning import CleanResult, clean_html
-from cleaning.pipeline import ParsedPage, clean_parsed, parse_html
-from cleaning.profiles import Profiles
-from cleaning.warc import response_member
+from cleaning.dataset.warc import response_member
+from cleaning.extractor.pipeline import ParsedPage, clean_parsed, parse_html
+from cleaning.extractor.profiles import Profiles
 from crawler.gctune import tune_gc_for_cleaning
 from crawler.links import page_links
 from crawler.page_workers import ProcessedPage

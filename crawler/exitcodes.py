@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cleaning.manifest import RunManifest
+    from cleaning.dataset.manifest import RunManifest
 
 OK = 0
 PARTIAL = 1

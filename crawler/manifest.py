@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 
-from cleaning.manifest import MAX_PROBLEMS, RunManifest
+from cleaning.dataset.manifest import MAX_PROBLEMS, RunManifest
 from crawler.stats_keys import (
     CRAWL_DELAY_PREFIX,
     ERRORS_PREFIX,

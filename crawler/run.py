@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.settings import Settings
 
-from cleaning.manifest import MANIFEST_DIR, RunManifest, new_run_id
+from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest, new_run_id
 
 if TYPE_CHECKING:
     from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess

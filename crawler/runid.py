@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from cleaning.manifest import new_run_id
+from cleaning.dataset.manifest import new_run_id
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

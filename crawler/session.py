@@ -25,17 +25,17 @@ from weakref import WeakKeyDictionary
 from twisted.internet.task import LoopingCall
 
 from cleaning.dataset import DatasetWriter
-from cleaning.lock import STATE_DIR, DatasetLock
-from cleaning.manifest import WARC_DIR
-from cleaning.recovery import recover_interrupted_runs
+from cleaning.dataset.lock import STATE_DIR, DatasetLock
+from cleaning.dataset.manifest import WARC_DIR
+from cleaning.dataset.recovery import recover_interrupted_runs
 from crawler.runid import run_id_for
 from crawler.state import ARTICLE, KnownPage, PageState
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-    from cleaning.schema import Record
-    from cleaning.warc import WarcSegmentWriter
+    from cleaning.dataset.schema import Record
+    from cleaning.dataset.warc import WarcSegmentWriter
     from crawler.distributed.frontier import Frontier
     from crawler.distributed.page_state import RedisPageState
     from crawler.items import PageItem
@@ -105,7 +105,7 @@ class CrawlSession:
         self.writer = DatasetWriter(out_dir, run_id)
         self.warc: WarcSegmentWriter | None = None
         if archive:
-            from cleaning.warc import WarcSegmentWriter
+            from cleaning.dataset.warc import WarcSegmentWriter
 
             self.warc = WarcSegmentWriter(out_dir / WARC_DIR, run_id, gzip_level=archive_level)
         # Pages yielded by the spider and not yet through the pipelines.

@@ -100,7 +100,7 @@ HEALTHCORPUS_OUT = "data/output"
 HEALTHCORPUS_MAX_PAGES = 0
 # Run id used in file names, the manifest and each record's crawl_id; empty = generate.
 HEALTHCORPUS_RUN_ID = ""
-# Optional TOML file of per-site CSS overrides for the cleaner (cleaning/profiles.py).
+# Optional TOML file of per-site CSS overrides for the cleaner (cleaning/extractor/profiles.py).
 HEALTHCORPUS_PROFILE = ""
 # What started the run, as recorded in the manifest.
 HEALTHCORPUS_COMMAND = "scrapy crawl articles"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaning.manifest import MAX_PROBLEMS
+from cleaning.dataset.manifest import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
@@ -34,7 +34,7 @@ def count_error(
     stats: StatsCollector, reason: str, *, source: str | None = None, detail: str | None = None
 ) -> None:
     """Count a failure; with ``source`` (the URL), also list it among the problems,
-    as :meth:`cleaning.manifest.RunManifest.error` does."""
+    as :meth:`cleaning.dataset.manifest.RunManifest.error` does."""
     stats.inc_value(ERRORS_PREFIX + reason)
     if source is not None:
         record_problem(stats, source, detail or reason)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from cleaning.dedup import dataset_files
-from cleaning.manifest import MANIFEST_DIR, RunManifest
+from cleaning.dataset.dedup import dataset_files
+from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
 
 
 def _by_reason(counts: dict[str, int]) -> str:

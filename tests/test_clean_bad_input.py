@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 from demo_server_util import DEMO_SITE, load_expected, read_manifests, run_cli
 
-from cleaning.warc import WarcSegmentWriter
+from cleaning.dataset.warc import WarcSegmentWriter
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"

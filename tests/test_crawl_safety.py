@@ -30,7 +30,7 @@ from demo_server_util import (
     subprocess_env,
 )
 
-from cleaning.dedup import dataset_files
+from cleaning.dataset.dedup import dataset_files
 from crawler.exitcodes import LOCKED, OK, PARTIAL
 
 # One page at a time, 0.1 s each: ~6 s for the demo site, checkpoints every 5 records.
@@ -231,7 +231,7 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["clean"])
 def test_clean_into_a_locked_folder_is_refused(tmp_path: Path, command: str) -> None:
-    from cleaning.lock import DatasetLock
+    from cleaning.dataset.lock import DatasetLock
 
     out_dir = tmp_path / "dataset"
     page = tmp_path / "page.html"

@@ -17,7 +17,7 @@ import pytest
 from demo_server_util import load_expected, run_cli, serve_demo_site
 
 from cleaning.dataset import DatasetWriter, load
-from cleaning.schema import ARROW_SCHEMA
+from cleaning.dataset.schema import ARROW_SCHEMA
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +141,7 @@ def test_load_columns_sites_and_latest_version(crawled: Path, tmp_path: Path) ->
     row.update(
         text="Updated text.", content_hash="new", fetched_at=datetime(2100, 1, 1, tzinfo=UTC)
     )
-    from cleaning.schema import PageLink, Record, RelatedLink, Section
+    from cleaning.dataset.schema import PageLink, Record, RelatedLink, Section
 
     record = Record(
         **{

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from cleaning.dataset import DatasetWriter
-from cleaning.schema import (
+from cleaning.dataset.schema import (
     ARROW_SCHEMA,
     SCHEMA_VERSION,
     PageLink,

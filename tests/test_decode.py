@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaning import clean_html
-from cleaning.decode import decode_html, decode_text
-from cleaning.textnorm import fix_text
+from cleaning.extractor.decode import decode_html, decode_text
+from cleaning.extractor.textnorm import fix_text
 
 SAMPLES = {
     "gbk": "小腿抽筋是很多人在日常生活中常见的一种情况。腿抽筋的真正机制目前尚不清楚。",

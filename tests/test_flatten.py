@@ -1,7 +1,7 @@
 """The compiled block walk gives exactly the Python walk's blocks and containers.
 
-``cleaning/_blockwalk.pyx`` reads lexbor's memory directly for speed; the Python walk
-of ``cleaning/blocks.py`` is the reference. They are compared here page by page on
+``cleaning/extractor/_blockwalk.pyx`` reads lexbor's memory directly for speed; the Python walk
+of ``cleaning/extractor/blocks.py`` is the reference. They are compared here page by page on
 every HTML page the project has (test corpus, demo site, fixtures, and the real pages
 of ``bench/pages``), on hostile shapes, and on fuzzed markup.
 """
@@ -21,12 +21,13 @@ from hypothesis import given, settings
 from selectolax.lexbor import LexborHTMLParser
 from test_fuzz_cleaning import FUZZ, html_documents
 
-from cleaning import flatten
-from cleaning.blocks import MAX_CONTAINER_DEPTH, python_flatten
-from cleaning.decode import decode_html
+from cleaning.extractor import flatten
+from cleaning.extractor.blocks import MAX_CONTAINER_DEPTH, python_flatten
+from cleaning.extractor.decode import decode_html
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_PAGES = REPO / "bench" / "pages" / "html"
+PRINT_COMPILED = "from cleaning.extractor import flatten; print(flatten.COMPILED)"
 
 
 def _project_pages() -> list[Path]:
@@ -136,7 +137,7 @@ def test_pure_python_switch_gives_the_same_records(tmp_path: Path) -> None:
     for pure in ("0", "1"):
         env = dict(os.environ, HEALTHCORPUS_PURE_PYTHON=pure)
         probe = subprocess.run(
-            [sys.executable, "-c", "from cleaning import flatten; print(flatten.COMPILED)"],
+            [sys.executable, "-c", PRINT_COMPILED],
             env=env, capture_output=True, text=True, check=True,
         )  # fmt: skip
         if pure == "1":

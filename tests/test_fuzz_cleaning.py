@@ -3,7 +3,7 @@
 The crawler feeds the cleaner whatever the web serves, and ``healthcorpus clean``
 whatever lies in a folder. Whatever that is, the cleaner must not raise, and any record
 it does produce must be one a dataset user can trust: it fits schema v1 (the Arrow
-schema of :mod:`cleaning.schema`), its strings are valid UTF-8 without NUL, and its
+schema of :mod:`cleaning.dataset.schema`), its strings are valid UTF-8 without NUL, and its
 derived columns (id, content_hash, word_count) agree with the columns they derive from.
 
 Bounded for CI: fixed seeds (``derandomize``), no example database, a few dozen to
@@ -28,13 +28,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaning import ARROW_SCHEMA, EXTRACTOR_VERSION, clean_html, clean_text
-from cleaning.decode import decode_html, decode_text, detect_encoding
+from cleaning.dataset.schema import Record, records_to_table, stable_id
+from cleaning.dataset.validate import validate_dataset
+from cleaning.dataset.warc import WarcSegmentWriter
+from cleaning.extractor.decode import decode_html, decode_text, detect_encoding
+from cleaning.extractor.textnorm import count_words
 from cleaning.offline import clean_paths
-from cleaning.schema import Record, records_to_table, stable_id
-from cleaning.textnorm import count_words
 from cleaning.urls import canonical_url, join_url, site_of, strip_tracking, url_path
-from cleaning.validate import validate_dataset
-from cleaning.warc import WarcSegmentWriter
 
 # HEALTHCORPUS_FUZZ_EXAMPLES=5000 searches longer, with fresh random examples each run.
 SEARCH = int(os.environ.get("HEALTHCORPUS_FUZZ_EXAMPLES", "0"))

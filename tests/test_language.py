@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 from py3langid import langid
 
-from cleaning import language
-from cleaning.language import detect_language
+from cleaning.extractor import language
+from cleaning.extractor.language import detect_language
 
 TEXTS = [
     "Calf cramps are common at night and most of them pass within minutes.",
@@ -33,8 +33,8 @@ TEXTS = [
 # Our detection, then py3langid's own (model loaded by py3langid, not from our cache).
 PROBE = """
 import json, sys
-from cleaning import language
-from cleaning.language import detect_language, model_cache_path
+from cleaning.extractor import language
+from cleaning.extractor.language import detect_language, model_cache_path
 from py3langid import langid
 ours = [detect_language(t) for t in json.loads(sys.argv[1])]
 kind = type(getattr(language._classify, "__self__", None)).__name__

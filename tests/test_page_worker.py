@@ -15,7 +15,7 @@ from scrapy.http import Headers, HtmlResponse
 from warcio.archiveiterator import ArchiveIterator
 
 from cleaning import clean_html
-from cleaning.pipeline import parse_html
+from cleaning.extractor.pipeline import parse_html
 from crawler.clean_worker import process_page
 from crawler.links import page_links
 from crawler.page_workers import ProcessedPage

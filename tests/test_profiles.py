@@ -8,7 +8,7 @@ import pytest
 from demo_server_util import run_cli
 
 from cleaning import clean_html
-from cleaning.profiles import ProfileError, Profiles
+from cleaning.extractor.profiles import ProfileError, Profiles
 
 PROSE = (
     "Iron carries oxygen in the blood, and a shortage shows first as tiredness, pale skin "

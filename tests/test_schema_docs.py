@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaning.schema import ARROW_SCHEMA, COLUMN_DOCS, schema_markdown
+from cleaning.dataset.schema import ARROW_SCHEMA, COLUMN_DOCS, schema_markdown
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
 
@@ -16,6 +16,6 @@ def test_every_column_is_documented() -> None:
 def test_docs_match_the_schema() -> None:
     assert DOC.read_text(encoding="utf-8") == schema_markdown(), (
         "docs/schema.md is stale: regenerate it with\n"
-        "python -c 'from cleaning.schema import schema_markdown as m; print(m(), end=\"\")'"
+        "python -c 'from cleaning.dataset.schema import schema_markdown as m; print(m(), end=\"\")'"
         " > docs/schema.md"
     )

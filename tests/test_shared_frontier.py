@@ -25,7 +25,7 @@ from demo_server_util import (
 )
 from redis_util import redis_server
 
-from cleaning.dedup import dataset_files
+from cleaning.dataset.dedup import dataset_files
 from crawler.exitcodes import FAILED, OK
 
 # Slow enough that both workers find work, fast enough for CI.

@@ -19,15 +19,15 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaning.dataset import DatasetWriter
-from cleaning.offline import FORMATS, clean_paths
-from cleaning.pipeline import clean_html
-from cleaning.warc import (
+from cleaning.dataset.warc import (
     WarcError,
     WarcPage,
     WarcSegmentWriter,
     iter_warc_pages,
     looks_like_warc,
 )
+from cleaning.extractor.pipeline import clean_html
+from cleaning.offline import FORMATS, clean_paths
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_SITE = REPO / "data" / "demo_site"

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     out_dir = prepare_out_dir(args.out)
     logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
 
-    from cleaning.lock import LockHeld
+    from cleaning.dataset.lock import LockHeld
     from cleaning.offline import InputError, clean_paths
     from crawler.commands.report import report
     from crawler.gctune import tune_gc_for_cleaning

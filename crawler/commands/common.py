@@ -62,7 +62,7 @@ def profile_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
         metavar="FILE",
-        help="TOML file of per-site CSS overrides (optional; see cleaning/profiles.py)",
+        help="TOML file of per-site CSS overrides (optional; see cleaning/extractor/profiles.py)",
     )
 
 
@@ -70,7 +70,7 @@ def check_profile(path: str | None) -> str | None:
     """Load the profile file once up front, so a bad one is a usage error, not a crash."""
     if path is None:
         return None
-    from cleaning.profiles import ProfileError, Profiles
+    from cleaning.extractor.profiles import ProfileError, Profiles
 
     try:
         Profiles.load(path)

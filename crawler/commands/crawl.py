@@ -126,8 +126,8 @@ def crawl_and_report(
     The folder's lock is taken before Scrapy starts, so a second run on a folder that
     a live run holds stops at once with its own exit code (the crawl re-enters it).
     """
-    from cleaning.lock import DatasetLock, LockHeld
-    from cleaning.manifest import new_run_id
+    from cleaning.dataset.lock import DatasetLock, LockHeld
+    from cleaning.dataset.manifest import new_run_id
     from crawler.commands.report import report
     from crawler.no_pandas import pyarrow_without_pandas
     from crawler.run import CrawlDidNotRun, run_crawl

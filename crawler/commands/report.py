@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaning.manifest import RunManifest
+from cleaning.dataset.manifest import RunManifest
 from crawler.exitcodes import exit_code_for, explain
 from crawler.summary import format_summary
 

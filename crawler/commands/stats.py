@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")  # never a display, even if something imports pyplot
-    from cleaning.stats import collect_stats, format_summary, render_html, write_report
+    from cleaning.dataset.stats import collect_stats, format_summary, render_html, write_report
 
     stats = collect_stats(folder)
     for problem in stats.problems:
@@ -71,7 +71,7 @@ def _print(text: str) -> None:
 
 def _check_folder(path: str) -> Path:
     """DIR must be an existing folder holding at least one visible Parquet file."""
-    from cleaning.dedup import dataset_files
+    from cleaning.dataset.dedup import dataset_files
 
     folder = Path(path)
     if not folder.exists():

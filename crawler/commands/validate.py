@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such folder")
-    from cleaning.validate import validate_dataset
+    from cleaning.dataset.validate import validate_dataset
 
     report = validate_dataset(folder)
     for problem in report.problems:

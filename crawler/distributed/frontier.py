@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from cleaning.dedup import FIRST, OTHER_URL, SAME_URL
+from cleaning.dataset.dedup import FIRST, OTHER_URL, SAME_URL
 
 if TYPE_CHECKING:
     from redis import Redis
 
-    from cleaning.schema import Record
+    from cleaning.dataset.schema import Record
 
 KEY_ROOT = "healthcorpus"
 HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker counts as dead

@@ -17,8 +17,8 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from cleaning import Record
-from cleaning.dedup import VersionFilter
-from cleaning.manifest import RunManifest, utc_now_iso
+from cleaning.dataset.dedup import VersionFilter
+from cleaning.dataset.manifest import RunManifest, utc_now_iso
 from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
 from crawler.stats_keys import RECORDS_WRITTEN, count_error, count_skipped
@@ -55,7 +55,7 @@ class ParquetDatasetPipeline:
         self.versions = VersionFilter(self.out_dir, claim=self.session.claim())
         self.manifest.settings.update(settings_snapshot(self.crawler.settings, self.crawler.spider))
         # A run killed from here on leaves a "running" manifest, which the next run
-        # marks "interrupted" (cleaning.recovery).
+        # marks "interrupted" (cleaning.dataset.recovery).
         self.manifest.write(self.out_dir)
         logger.info(
             "Writing the dataset to %s (run %s)", self.out_dir.resolve(), self.session.run_id

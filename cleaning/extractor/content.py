@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cleaning.blocks import Block, Container, Page
-from cleaning.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
-from cleaning.textnorm import cjk_share
+from cleaning.extractor.blocks import Block, Container, Page
+from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
+from cleaning.extractor.textnorm import cjk_share
 
 _TEXT_HOLDERS = frozenset(
     {

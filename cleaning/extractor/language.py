@@ -10,7 +10,7 @@ downloaded; with no usable cache folder py3langid loads its model as usual.
 
 Detection itself is py3langid's ``classify`` with two changes that leave its answer
 the same to the bit (tests/test_language.py compares them on every test page): the
-feature walk over the sample's bytes is compiled (``cleaning/_langwalk.pyx``, 0.1 ms
+feature walk over the sample's bytes is compiled (``cleaning/extractor/_langwalk.pyx``, 0.1 ms
 to a few microseconds), and the model's table is widened once from float16 to the
 float32 its scores are computed in anyway (rows are then read three times faster;
 28 MB more per process). Without the compiled walk, or with
@@ -66,7 +66,7 @@ def _compiled_walk() -> Callable[..., tuple[np.ndarray, np.ndarray] | None] | No
     if os.environ.get("HEALTHCORPUS_PURE_PYTHON", "") not in ("", "0"):
         return None
     try:
-        from cleaning._langwalk import visit_features
+        from cleaning.extractor._langwalk import visit_features
     except ImportError:  # not built (no C compiler at install): py3langid's walk
         return None
     return visit_features  # type: ignore[no-any-return]

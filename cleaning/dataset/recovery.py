@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from cleaning.manifest import MANIFEST_DIR, RunManifest
+from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
 
 logger = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted"
-# Run ids as made by cleaning.manifest.new_run_id, found in file names.
+# Run ids as made by cleaning.dataset.manifest.new_run_id, found in file names.
 RUN_ID = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}")
 
 
@@ -41,7 +41,7 @@ def recover_interrupted_runs(
 ) -> Recovery:
     """Remove leftover temporary files; mark manifests of dead runs ``interrupted``.
 
-    Call it while holding :class:`cleaning.lock.DatasetLock` on ``out_dir``: then no
+    Call it while holding :class:`cleaning.dataset.lock.DatasetLock` on ``out_dir``: then no
     other run is live. Workers sharing a folder (no lock) pass ``is_live(run_id)``, and
     only the files of runs that are not live are touched.
     """

@@ -2,7 +2,7 @@
 
 Every visible Parquet file is opened and read in full (a truncated or damaged file
 fails here, not in a researcher's notebook), its schema compared with
-:data:`cleaning.schema.ARROW_SCHEMA`, its rows checked for empty titles and texts, and
+:data:`cleaning.dataset.schema.ARROW_SCHEMA`, its rows checked for empty titles and texts, and
 the row counts of each finished run compared with its manifest. Each problem names
 the file it is about.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from cleaning.dedup import dataset_files
-from cleaning.manifest import MANIFEST_DIR, WARC_DIR
-from cleaning.schema import ARROW_SCHEMA, SCHEMA_VERSION
+from cleaning.dataset.dedup import dataset_files
+from cleaning.dataset.manifest import MANIFEST_DIR, WARC_DIR
+from cleaning.dataset.schema import ARROW_SCHEMA, SCHEMA_VERSION
 
 VERSION_KEY = b"healthcorpus.schema_version"
 COMPLETE_STATUSES = ("finished", "partial")

@@ -1,11 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False
-"""The block walk of ``cleaning/blocks.py`` (``_Builder``), compiled.
+"""The block walk of ``cleaning/extractor/blocks.py`` (``_Builder``), compiled.
 
 Same rules, same output, node for node: the pure-Python walk spends most of its time
 on per-node Python work (a node object, its tag name, an attribute dict, a closure per
 element). Here the tree is read straight from lexbor's structures (layout in
 ``_lexbor_layout.h``) and only text, blocks and containers become Python objects.
-``cleaning/flatten.py`` configures this module and checks it against the Python walk
+``cleaning/extractor/flatten.py`` configures this module and checks it against the Python walk
 before using it; the parity tests compare the two on every test and bench page.
 """
 
@@ -141,8 +141,8 @@ def configure(
 ):
     """Load the tables. ``tags``: {tag id: name} of every tag named in the sets;
     ``attributes``: {attribute id: name} of the static ids among the attributes read.
-    The sets, ``headings`` and the Python helpers are those of cleaning/blocks.py;
-    ``zero_width_table`` is the one of cleaning.textnorm.collapse_spaces."""
+    The sets, ``headings`` and the Python helpers are those of cleaning/extractor/blocks.py;
+    ``zero_width_table`` is the one of cleaning.extractor.textnorm.collapse_spaces."""
     global DIV_TAG, MAX_DEPTH, CONFIGURED
     global Block, Container, Link, zero_width, class_hints, hidden_style
     cdef int i, flags
@@ -248,7 +248,7 @@ cdef void read_attrs(hc_node *node, Attrs *out):
 
 
 cdef str collapse_spaces(str text):
-    """cleaning.textnorm.collapse_spaces, without a Python call per block."""
+    """cleaning.extractor.textnorm.collapse_spaces, without a Python call per block."""
     if not text.isascii():
         text = text.translate(zero_width)
     return " ".join(text.split())
@@ -332,7 +332,7 @@ cdef class Walk:
 
     def run(self, size_t body):
         if not CONFIGURED:
-            raise RuntimeError("cleaning._blockwalk is not configured")
+            raise RuntimeError("cleaning.extractor._blockwalk is not configured")
         self.blocks = []
         self.containers = [Container("root", -1, False, False)]
         self.parts = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from cleaning.schema import Record
+from cleaning.dataset.schema import Record
 
 logger = logging.getLogger(__name__)
 

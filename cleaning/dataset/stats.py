@@ -33,8 +33,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
-from cleaning.dedup import dataset_files
-from cleaning.manifest import MANIFEST_DIR, RunManifest
+from cleaning.dataset.dedup import dataset_files
+from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
 
 TOP = 10  # sites, languages, versions listed by name; the rest are summed as "other"
 NONE_LABEL = "(none)"

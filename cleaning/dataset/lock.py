@@ -17,7 +17,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from cleaning.manifest import utc_now_iso
+from cleaning.dataset.manifest import utc_now_iso
 
 STATE_DIR = "_state"
 LOCK_NAME = "run.lock"

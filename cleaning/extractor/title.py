@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cleaning.blocks import Block, Page
-from cleaning.textnorm import collapse_spaces
+from cleaning.extractor.blocks import Block, Page
+from cleaning.extractor.textnorm import collapse_spaces
 
 # Separators between the article title and the site name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—·•:»]\s+|\s*[|_｜—]\s*|\s+-{2,}\s+|\s*::\s*")

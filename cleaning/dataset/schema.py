@@ -174,7 +174,7 @@ def schema_markdown() -> str:
     lines = [
         "# Record schema v" + SCHEMA_VERSION,
         "",
-        "Generated from `cleaning/schema.py` (`schema_markdown()`); do not edit by hand.",
+        "Generated from `cleaning/dataset/schema.py` (`schema_markdown()`); do not edit by hand.",
         "`tests/test_schema_docs.py` fails when the two differ. One row per article.",
         "The file metadata key `healthcorpus.schema_version` holds the version.",
         "",

@@ -1,7 +1,7 @@
 """Splitting the article's blocks into intro and numbered sections.
 
 A numbered heading is a block that starts with a number in one of the styles of
-:data:`cleaning.patterns.NUMBERED_HEADING` and *looks* like a heading: an ``<h2>``-
+:data:`cleaning.extractor.patterns.NUMBERED_HEADING` and *looks* like a heading: an ``<h2>``-
 ``<h6>``, a paragraph that is all bold, or a short line that does not end like a
 sentence. Candidates are grouped by numbering style, and the group that counts
 1, 2, 3... furthest is the article's sequence; other numbered lines stay text (a
@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from cleaning.blocks import Block
-from cleaning.patterns import NUMBERED_HEADING, SENTENCE_END, cjk_numeral_value
-from cleaning.schema import Section
-from cleaning.textnorm import cjk_share
+from cleaning.dataset.schema import Section
+from cleaning.extractor.blocks import Block
+from cleaning.extractor.patterns import NUMBERED_HEADING, SENTENCE_END, cjk_numeral_value
+from cleaning.extractor.textnorm import cjk_share
 
 MAX_PLAIN_HEADING = 90  # characters of a heading that is neither <hN> nor bold
 MAX_PLAIN_HEADING_CJK = 40

@@ -1,11 +1,11 @@
 """Flatten a parsed page into blocks, with the compiled walk when it can be trusted.
 
 The walk over every node of the page is most of the cleaner's time in Python (about
-half on real pages). ``cleaning/_blockwalk.pyx`` is the same walk compiled: it reads
+half on real pages). ``cleaning/extractor/_blockwalk.pyx`` is the same walk compiled: it reads
 lexbor's structures directly, so it is used only with the selectolax release whose
 lexbor layout it was written against, and only after it has given exactly the Python
 walk's blocks and containers on a probe page that exercises every rule. Otherwise, or
-with ``HEALTHCORPUS_PURE_PYTHON=1``, the Python walk of ``cleaning/blocks.py`` runs.
+with ``HEALTHCORPUS_PURE_PYTHON=1``, the Python walk of ``cleaning/extractor/blocks.py`` runs.
 The output is the same either way (tests/test_flatten.py compares them page by page).
 """
 
@@ -19,12 +19,12 @@ from types import ModuleType
 import selectolax
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaning import blocks, textnorm
-from cleaning.blocks import Block, Container, Page, assemble_page, python_flatten
+from cleaning.extractor import blocks, textnorm
+from cleaning.extractor.blocks import Block, Container, Page, assemble_page, python_flatten
 
 log = logging.getLogger(__name__)
 
-# The selectolax release whose lexbor structures cleaning/_lexbor_layout.h copies.
+# The selectolax release whose lexbor structures cleaning/extractor/_lexbor_layout.h copies.
 LAYOUT_SELECTOLAX = "1.0.2"
 
 Walker = Callable[[LexborNode], tuple[list[Block], list[Container]]]
@@ -108,7 +108,7 @@ def load_compiled_walk(*, check: bool = True) -> Walker | None:
                   LAYOUT_SELECTOLAX)
         return None
     try:
-        from cleaning import _blockwalk
+        from cleaning.extractor import _blockwalk
     except ImportError:
         return None
     try:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
-from cleaning.textnorm import collapse_spaces
+from cleaning.extractor.textnorm import collapse_spaces
 from cleaning.urls import join_url
 
 # Elements that start a new block. Everything else is inline and joins the current one.

@@ -6,7 +6,7 @@ better cleaner can re-process it later without fetching anything again
 other tools (wget ``--warc-file``, warcio capture), compressed or not.
 
 Segments are written under a hidden temporary name and published whole (see
-:mod:`cleaning.durable`), like the Parquet parts, so a reader or a glob never sees half
+:mod:`cleaning.dataset.durable`), like the Parquet parts, so a reader or a glob never sees half
 a segment; the folder walk of the offline cleaner skips the hidden names.
 """
 
@@ -35,7 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
-from cleaning.durable import publish_file
+from cleaning.dataset.durable import publish_file
 from cleaning.version import EXTRACTOR_VERSION
 
 SUFFIX = ".warc.gz"

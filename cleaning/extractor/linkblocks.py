@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaning.blocks import Block, Link, Page
-from cleaning.content import boilerplate_reason
-from cleaning.patterns import (
+from cleaning.dataset.schema import PageLink, RelatedLink
+from cleaning.extractor.blocks import Block, Link, Page
+from cleaning.extractor.content import boilerplate_reason
+from cleaning.extractor.patterns import (
     ELLIPSIS_END,
     FURNITURE_HEADING,
     NEXT_LABEL,
@@ -21,7 +22,6 @@ from cleaning.patterns import (
     PREV_LABEL,
     RELATED_HEADING,
 )
-from cleaning.schema import PageLink, RelatedLink
 
 MAX_NAV_LINE = 250  # a prev/next line is short
 MAX_RELATED_TITLE = 200

@@ -19,18 +19,17 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaning.blocks import CONTENT_MARK, Block, Page, text_to_page
-from cleaning.content import Content, choose_content
-from cleaning.decode import decode_html, decode_text
-from cleaning.flatten import html_to_page
-from cleaning.language import detect_language
-from cleaning.linkblocks import LinkParts, find_link_parts
-from cleaning.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
-from cleaning.profiles import SiteProfile
-from cleaning.result import CleanResult
-from cleaning.schema import Record, content_hash, stable_id
-from cleaning.sections import Structure, split_sections
-from cleaning.textnorm import (
+from cleaning.dataset.schema import Record, content_hash, stable_id
+from cleaning.extractor.blocks import CONTENT_MARK, Block, Page, text_to_page
+from cleaning.extractor.content import Content, choose_content
+from cleaning.extractor.decode import decode_html, decode_text
+from cleaning.extractor.flatten import html_to_page
+from cleaning.extractor.language import detect_language
+from cleaning.extractor.linkblocks import LinkParts, find_link_parts
+from cleaning.extractor.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
+from cleaning.extractor.profiles import SiteProfile
+from cleaning.extractor.sections import Structure, split_sections
+from cleaning.extractor.textnorm import (
     cjk_share,
     collapse_spaces,
     count_words,
@@ -38,7 +37,8 @@ from cleaning.textnorm import (
     may_need_fixing,
     prose_likeness,
 )
-from cleaning.title import comparable, find_text_title, find_title
+from cleaning.extractor.title import comparable, find_text_title, find_title
+from cleaning.result import CleanResult
 from cleaning.urls import canonical_url, join_url, site_of, url_path
 from cleaning.version import EXTRACTOR_VERSION
 

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from cleaning.durable import publish_file
-from cleaning.schema import SCHEMA_VERSION
+from cleaning.dataset.durable import publish_file
+from cleaning.dataset.schema import SCHEMA_VERSION
 from cleaning.version import EXTRACTOR_VERSION
 
 MANIFEST_DIR = "_runs"

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleaning.durable import publish_file
-from cleaning.schema import ARROW_SCHEMA, Record
-
-if TYPE_CHECKING:  # pandas only to read (0.3 s to import; a crawl only writes)
-    import pandas as pd
+from cleaning.dataset.durable import publish_file
+from cleaning.dataset.schema import ARROW_SCHEMA, Record
 
 DEFAULT_ROWS_PER_GROUP = 1_000
 DEFAULT_ROWS_PER_FILE = 100_000
@@ -129,38 +125,3 @@ class DatasetWriter:
         self._tmp_path = None
         return self._final_path
 
-
-def load(
-    out_dir: str | os.PathLike[str],
-    *,
-    columns: list[str] | None = None,
-    sites: list[str] | None = None,
-    all_versions: bool = False,
-) -> pd.DataFrame:
-    """A dataset folder as a DataFrame: by default the latest version of each article.
-
-    ``columns`` reads only those columns (the text column of a big crawl is most of its
-    size); ``sites`` keeps the rows of those hosts, filtered while reading.
-
-    >>> df = load("data/output/demo", columns=["title", "sections"])  # doctest: +SKIP
-    """
-    import pyarrow.dataset as ds
-
-    from cleaning.dedup import dataset_files
-
-    files = dataset_files(out_dir)
-    wanted = list(columns) if columns else list(ARROW_SCHEMA.names)
-    unknown = [c for c in wanted if c not in ARROW_SCHEMA.names]
-    if unknown:
-        raise ValueError(f"unknown column(s): {', '.join(unknown)}")
-    if not files:
-        return ARROW_SCHEMA.empty_table().select(wanted).to_pandas()
-    needed = list(dict.fromkeys([*wanted, "id", "fetched_at", "crawl_id"]))
-    dataset = ds.dataset([str(f) for f in files], schema=ARROW_SCHEMA, format="parquet")
-    row_filter = ds.field("site").isin(sites) if sites else None
-    table = dataset.to_table(columns=needed, filter=row_filter)
-    frame = table.to_pandas()
-    if not all_versions and len(frame):
-        frame = frame.sort_values(["fetched_at", "crawl_id"], na_position="first", kind="stable")
-        frame = frame.drop_duplicates("id", keep="last").sort_index()
-    return frame[wanted].reset_index(drop=True)
