@@ -2,7 +2,8 @@
 
 from setuptools import Extension, setup
 
-COMPILED = ("_blockwalk", "_langwalk")  # cleaning/extractor/<name>.pyx
+# cleaning/extractor/<name>.pyx: the page walk, the language walk, the block scorer's trees
+COMPILED = ("_blockwalk", "_langwalk", "scorer/_forest")
 
 try:
     from Cython.Build import cythonize
@@ -11,7 +12,11 @@ except ImportError:  # building from a tree without Cython: the Python walk only
 else:
     extensions = cythonize(
         [
-            Extension(f"cleaning.extractor.{n}", [f"cleaning/extractor/{n}.pyx"], optional=True)
+            Extension(
+                "cleaning.extractor." + n.replace("/", "."),
+                [f"cleaning/extractor/{n}.pyx"],
+                optional=True,
+            )
             for n in COMPILED
         ],
         language_level=3,

@@ -74,8 +74,10 @@ cdef enum:
     A_HIDDEN = 5
     A_ARIA_HIDDEN = 6
     A_ITEMPROP = 7
-    A_CONTENT_MARK = 8
-    A_COUNT = 9
+    A_ROLE = 8
+    A_REL = 9
+    A_CONTENT_MARK = 10
+    A_COUNT = 11
 
 # What to do after an element's children.
 cdef enum:
@@ -103,6 +105,8 @@ cdef object Container = None
 cdef object Link = None
 cdef object zero_width = None  # str.translate table of characters to drop
 cdef object class_hints = None
+cdef object container_hint = None
+cdef object pager_rel = None
 cdef object hidden_style = None
 cdef object content_mark = None
 cdef tuple LINK_SCHEMES_IGNORED = ("javascript:", "#", "mailto:", "tel:")
@@ -117,6 +121,8 @@ ATTRIBUTES_READ = {
     "hidden": A_HIDDEN,
     "aria-hidden": A_ARIA_HIDDEN,
     "itemprop": A_ITEMPROP,
+    "role": A_ROLE,
+    "rel": A_REL,
 }
 
 
@@ -137,6 +143,8 @@ def configure(
     link_type,
     zero_width_table,
     hints,
+    hint_of,
+    rel_of,
     hidden,
 ):
     """Load the tables. ``tags``: {tag id: name} of every tag named in the sets;
@@ -145,6 +153,7 @@ def configure(
     ``zero_width_table`` is the one of cleaning.extractor.textnorm.collapse_spaces."""
     global DIV_TAG, MAX_DEPTH, CONFIGURED
     global Block, Container, Link, zero_width, class_hints, hidden_style
+    global container_hint, pager_rel
     cdef int i, flags
     CONFIGURED = False
     codes = dict(ATTRIBUTES_READ, **{content_mark: A_CONTENT_MARK})
@@ -200,6 +209,7 @@ def configure(
     MAX_DEPTH = max_depth
     Block, Container, Link = block_type, container_type, link_type
     zero_width, class_hints, hidden_style = zero_width_table, hints, hidden
+    container_hint, pager_rel = hint_of, rel_of
     CONFIGURED = DIV_TAG != 0
 
 
@@ -294,6 +304,7 @@ cdef struct Frame:
     Py_ssize_t list_id
     Py_ssize_t row_id
     bint pre
+    Py_ssize_t opened  # the container this block element opened, -1 when none
     # LEAVE_LINK
     bint usable
     Py_ssize_t outer_start
@@ -307,6 +318,7 @@ cdef class Walk:
     cdef bint lead_open
     cdef int link_depth, bold_depth, pre_depth, heading
     cdef object open_href  # the innermost open link's href, None when none
+    cdef object open_rel  # and its pager rel ("prev", "next" or "")
     cdef Py_ssize_t open_start  # where its text starts in parts
     cdef Py_ssize_t current, list_id, row_id
     cdef uintptr_t block_tag
@@ -343,6 +355,7 @@ cdef class Walk:
         self.lead_open = True
         self.link_depth = self.bold_depth = self.pre_depth = self.heading = 0
         self.open_href = None
+        self.open_rel = ""
         self.open_start = 0
         self.current = self.list_id = self.row_id = 0
         self.block_tag = DIV_TAG
@@ -353,6 +366,7 @@ cdef class Walk:
         self.nframes = 0
         self.walk(<hc_node *> body)
         self.flush()
+        (<object> self.containers[0]).end = len(self.containers)
         return self.blocks, self.containers
 
     cdef void grow_containers(self, Py_ssize_t needed) except *:
@@ -389,7 +403,7 @@ cdef class Walk:
         if self.open_href is not None:
             text = collapse_spaces("".join(self.parts[self.open_start:]))
             if text:
-                self.links.append(Link(text, self.open_href))
+                self.links.append(Link(text, self.open_href, self.open_rel))
             self.open_start = 0  # what follows in the link is the next block's
         self.parts = []
         pre = self.pre_depth > 0
@@ -503,23 +517,26 @@ cdef class Walk:
     cdef void enter_link(self, hc_node *node, Attrs *attrs) except *:
         href = attr_text(attrs, A_HREF).strip()
         usable = bool(href) and not href.startswith(LINK_SCHEMES_IGNORED)
+        rel = pager_rel(attr_text(attrs, A_REL)) if attrs.present[A_REL] else ""
         cdef Frame *frame = self.push(node, LEAVE_LINK)
         frame.usable = usable
         frame.outer_start = self.open_start
-        self.link_objects.append((self.open_href, href))
+        self.link_objects.append((self.open_href, href, self.open_rel, rel))
         if usable:
             self.open_href = href
+            self.open_rel = rel
             self.open_start = len(self.parts)
         self.link_depth += 1
 
     cdef void leave_link(self, Frame *frame) except *:
-        outer_href, href = self.link_objects.pop()
+        outer_href, href, outer_rel, rel = self.link_objects.pop()
         self.link_depth -= 1
         if frame.usable and self.open_href is not None:
             text = collapse_spaces("".join(self.parts[self.open_start:]))
             if text:
-                self.links.append(Link(text, href))
+                self.links.append(Link(text, href, rel))
         self.open_href = outer_href
+        self.open_rel = outer_rel
         self.open_start = frame.outer_start
 
     cdef bint enter_block(self, hc_node *node, uintptr_t tag) except -1:
@@ -538,8 +555,10 @@ cdef class Walk:
         frame.list_id = self.list_id
         frame.row_id = self.row_id
         frame.pre = (flags & F_PRE) != 0
+        frame.opened = -1
         if self.depth[self.current] < MAX_DEPTH:
             self.open_container(&attrs, tag, flags)
+            frame.opened = self.current
         self.block_tag = tag
         if TAG_HEADING[tag]:
             self.heading = TAG_HEADING[tag]
@@ -556,6 +575,8 @@ cdef class Walk:
             self.flush()
         if frame.pre:
             self.pre_depth -= 1
+        if frame.opened >= 0:
+            (<object> self.containers[frame.opened]).end = len(self.containers)
         self.current = frame.current
         self.block_tag = frame.block_tag
         self.heading = frame.heading
@@ -568,12 +589,15 @@ cdef class Walk:
         cdef bint article_hint = (flags & F_ARTICLE) != 0
         cdef bint hinted = False, forced = False, article_word, boiler_word
         cdef Py_ssize_t index
+        kinds = 0
         if flags & F_HEADER and not self.article[parent]:
             boiler = True
         if attrs.any:
-            hint = f"{attr_text(attrs, A_CLASS)} {attr_text(attrs, A_ID)}".strip()
+            hint = container_hint(
+                attr_text(attrs, A_CLASS), attr_text(attrs, A_ID), attr_text(attrs, A_ROLE)
+            )
             if hint:
-                article_word, boiler_word = class_hints(hint)
+                article_word, boiler_word, kinds = class_hints(hint)
             else:
                 article_word = boiler_word = False
             article_hint = (
@@ -586,7 +610,16 @@ cdef class Walk:
             if forced:
                 boiler = hinted = False
         self.containers.append(
-            Container(TAG_NAMES[tag], parent, boiler, article_hint, hinted, forced)
+            Container(
+                TAG_NAMES[tag],
+                parent,
+                boiler,
+                article_hint,
+                hinted,
+                forced,
+                kinds,
+                self.depth[parent] + 1,
+            )
         )
         index = len(self.containers) - 1
         self.grow_containers(index + 1)

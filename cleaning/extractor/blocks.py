@@ -15,12 +15,12 @@ detection serves both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from cleaning.extractor.classnames import class_hints
 from cleaning.extractor.textnorm import collapse_spaces
 from cleaning.urls import join_url
 
@@ -32,12 +32,12 @@ BLOCK_TAGS = frozenset(
         "fieldset address details summary center hr body html dialog menu"
     ).split()
 )
-# Elements whose content is never article text.
-# (<figcaption>: captions describe a picture, they are not the article's prose.)
+# Elements whose content is never article text. (Captions, <figcaption>, are blocks like
+# any other: the block scorer decides whether a page's captions are part of its text.)
 SKIP_TAGS = frozenset(
     (
         "script style noscript template svg iframe object embed canvas select option button "
-        "input textarea head meta link title map video audio source picture math figcaption"
+        "input textarea head meta link title map video audio source picture math"
     ).split()
 )
 # Structural elements that are boilerplate wherever they appear.
@@ -53,36 +53,6 @@ _PLAIN_INLINE = frozenset(
     "strong b em i u s small sub sup abbr cite code q mark time var kbd samp dfn bdi bdo".split()
 )
 
-# Generic class/id words of page furniture (readability's family of hints). They only
-# mark a container as *likely* boilerplate; the content scorer weighs them. A hint
-# matches when one of its tokens (class/id split at spaces, "_" and "-") is one of the
-# words, starts with one of the prefixes, or starts one of the hyphenated phrases.
-_FURNITURE_WORDS = frozenset(
-    """nav navbar navigation menu breadcrumb breadcrumbs crumb crumbs footer foot sidebar
-    side aside widget share sharing social comment comments ad ads adv banner popular hot
-    tag tags pagination pager paging copyright login signup subscribe modal popup toolbar
-    masthead related outbrain taboola caption credit credits gallery slideshow carousel
-    lightbox byline author dateline timestamp print breaking subscription paywall mostread
-    trending teaser readmore disclaimer overlay skip hidden header topbar logo brand""".split()
-)
-_FURNITURE_PREFIXES = ("advert", "sponsor", "promo", "newsletter", "cookie", "recommend")
-_FURNITURE_PHRASES = (
-    "most-read read-more more-stories sr-only visually-hidden top-bar site-title site-name"
-).split()
-_ARTICLE_WORDS = frozenset("article post entry content story main body text detail".split())
-
-
-def _hint_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Pattern[str]:
-    alternatives = [re.escape(w) for w in sorted(words)]
-    alternatives += [re.escape(p) + r"\w*" for p in prefixes]
-    return re.compile(rf"(?:^|[\s_-])(?:{'|'.join(alternatives)})(?:$|[\s_-])", re.IGNORECASE)
-
-
-_BOILER_HINT = _hint_pattern([*_FURNITURE_WORDS, *_FURNITURE_PHRASES], _FURNITURE_PREFIXES)
-_ARTICLE_HINT = _hint_pattern(_ARTICLE_WORDS)
-# The first tokens a furniture match can start with (prefixes are checked apart).
-_FURNITURE_STARTS = _FURNITURE_WORDS | {phrase.split("-")[0] for phrase in _FURNITURE_PHRASES}
-_FURNITURE_PREFIX_IN = re.compile("|".join(_FURNITURE_PREFIXES))  # anywhere: a cheap first test
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers nested deeper than this are not opened (their blocks join the deepest
 # one), as browsers cap DOM depth: a hostile page of 100,000 nested <div>s would
@@ -100,6 +70,7 @@ class Link:
 
     text: str
     url: str
+    rel: str = ""  # "prev" or "next" when the anchor says so (rel="prev"), else ""
 
 
 @dataclass(slots=True)
@@ -112,6 +83,11 @@ class Container:
     article_hint: bool  # <article>/<main>, itemprop=articleBody, or an article-like class
     hinted: bool = False  # its own class/id names furniture ("sidebar", "share"...)
     forced: bool = False  # a site profile says the article is this element
+    kinds: int = 0  # what its class/id/role names, as cleaning.extractor.classnames bits
+    depth: int = 0  # containers above it (the root's is 0)
+    # One past the index of its last descendant: containers are numbered in document
+    # order, so its subtree is the index range [its index, end).
+    end: int = 0
 
 
 @dataclass(slots=True)
@@ -188,7 +164,7 @@ class _Builder:
         self.lead_open = True  # no plain text seen yet in this block
         self.links: list[Link] = []
         self.link_depth = 0
-        # The innermost open <a>: [href, index into self.parts where its text starts].
+        # The innermost open <a>: [href, index into self.parts where its text starts, rel].
         # A block that ends inside the link (<a><h4>Title</h4></a>) gets its share.
         self.open_link: list[str | int] | None = None
         self.bold_depth = 0
@@ -205,11 +181,11 @@ class _Builder:
             return
         raw = "".join(self.parts)
         if self.open_link is not None:
-            href, start = self.open_link
+            href, start, rel = self.open_link
             text = collapse_spaces("".join(self.parts[int(start) :]))
             if text:
-                self.links.append(Link(text, str(href)))
-            self.open_link = [href, 0]  # what follows in the link is the next block's
+                self.links.append(Link(text, str(href), str(rel)))
+            self.open_link = [href, 0, rel]  # what follows in the link is the next block's
         self.parts.clear()  # in place: the walk holds it
         pre = self.pre_depth > 0
         text = raw.strip("\n") if pre else collapse_spaces(raw)
@@ -315,9 +291,10 @@ class _Builder:
     def enter_link(self, attrs: dict[str, str | None]) -> Callable[[], None]:
         href = (attrs.get("href") or "").strip()
         usable = bool(href) and not href.startswith(("javascript:", "#", "mailto:", "tel:"))
+        rel = pager_rel(attrs.get("rel"))
         outer = self.open_link
         if usable:
-            self.open_link = [href, len(self.parts)]
+            self.open_link = [href, len(self.parts), rel]
         self.link_depth += 1
 
         def leave() -> None:
@@ -325,7 +302,7 @@ class _Builder:
             if usable and self.open_link is not None:
                 text = collapse_spaces("".join(self.parts[int(self.open_link[1]) :]))
                 if text:
-                    self.links.append(Link(text, href))
+                    self.links.append(Link(text, href, rel))
             self.open_link = outer
 
         return leave
@@ -350,8 +327,10 @@ class _Builder:
         if self.parts:
             self.flush()
         saved = (self.current, self.block_tag, self.heading, self.list_id, self.row_id)
-        if self.depths[self.current] < MAX_CONTAINER_DEPTH:
+        opened = self.depths[self.current] < MAX_CONTAINER_DEPTH
+        if opened:
             self.open_container(attrs, tag)
+        container = self.containers[self.current]
         self.block_tag = tag
         if tag in HEADING_LEVEL:
             self.heading = HEADING_LEVEL[tag]
@@ -367,6 +346,8 @@ class _Builder:
                 self.flush()
             if tag == "pre":
                 self.pre_depth -= 1
+            if opened:
+                container.end = len(self.containers)
             self.current, self.block_tag, self.heading, self.list_id, self.row_id = saved
 
         return leave
@@ -379,9 +360,10 @@ class _Builder:
             boiler = True
         article_hint = tag in ("article", "main")
         hinted = forced = False
+        kinds = 0
         if attrs:  # most block elements have none: skip the lookups
-            hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-            article_word, boiler_word = _class_hints(hint) if hint else (False, False)
+            hint = container_hint(attrs.get("class"), attrs.get("id"), attrs.get("role"))
+            article_word, boiler_word, kinds = class_hints(hint) if hint else (False, False, 0)
             article_hint = (
                 article_hint or attrs.get("itemprop") == "articleBody" or article_word
             )
@@ -391,33 +373,35 @@ class _Builder:
             forced = CONTENT_MARK in attrs
             if forced:
                 boiler = hinted = False
-        self.containers.append(Container(tag, current, boiler, article_hint, hinted, forced))
-        self.depths.append(self.depths[current] + 1)
+        depth = self.depths[current] + 1
+        self.containers.append(
+            Container(tag, current, boiler, article_hint, hinted, forced, kinds, depth)
+        )
+        self.depths.append(depth)
         self.current = len(self.containers) - 1
+
+
+def container_hint(class_: str | None, id_: str | None, role: str | None) -> str:
+    """The words an element names itself with: its class, id and ARIA role."""
+    return f"{class_ or ''} {id_ or ''} {role or ''}".strip()
 
 
 def _nothing() -> None:
     """The after-children step of elements that need none."""
 
 
-@lru_cache(maxsize=4096)
-def _class_hints(hint: str) -> tuple[bool, bool]:
-    """(names article content, names page furniture) for a class+id string.
+def pager_rel(rel: str | None) -> str:
+    """"prev" or "next" when an anchor's ``rel`` names it a pager link, else "".
 
-    Cached: a page repeats the same few class strings hundreds of times. An ASCII hint
-    (nearly all) is judged on its tokens, which costs a fifth of the case-blind regex
-    search; the regex only confirms a token that could start a furniture match.
+    >>> pager_rel("nofollow prev"), pager_rel("Next"), pager_rel("noopener")
+    ('prev', 'next', '')
     """
-    if not hint.isascii():
-        return _ARTICLE_HINT.search(hint) is not None, _BOILER_HINT.search(hint) is not None
-    lowered = hint.lower()
-    tokens = lowered.replace("-", " ").replace("_", " ").split()
-    article = not _ARTICLE_WORDS.isdisjoint(tokens)
-    maybe_furniture = not _FURNITURE_STARTS.isdisjoint(tokens) or (
-        _FURNITURE_PREFIX_IN.search(lowered) is not None
-        and any(token.startswith(_FURNITURE_PREFIXES) for token in tokens)
-    )
-    return article, maybe_furniture and _BOILER_HINT.search(lowered) is not None
+    if not rel:
+        return ""
+    tokens = rel.lower().split()
+    if "prev" in tokens or "previous" in tokens:
+        return "prev"
+    return "next" if "next" in tokens else ""
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -428,11 +412,12 @@ def _is_hidden(attrs: dict[str, str | None]) -> bool:
 def python_flatten(body: LexborNode) -> tuple[list[Block], list[Container]]:
     """The blocks and containers of a parsed ``<body>``, walked in Python.
 
-    ``cleaning.flatten`` uses the compiled twin of this walk when it is built.
+    ``cleaning.extractor.flatten`` uses the compiled twin of this walk when it is built.
     """
     builder = _Builder()
     builder.walk(body)
     builder.flush()
+    builder.containers[0].end = len(builder.containers)
     return builder.blocks, builder.containers
 
 

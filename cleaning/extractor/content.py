@@ -1,11 +1,14 @@
 """Choosing the article's blocks among the page's: where the main text is.
 
-Readability's idea, on our block list: every paragraph-like block votes for the
-container that holds it (fully for its parent, half for the grandparent, a third
-above), weighted by its length and commas; the best container, less its link
+Two stages. First readability's idea, on our block list: every paragraph-like block
+votes for the container that holds it (fully for its parent, half for the grandparent,
+a third above), weighted by its length and commas; the best container, less its link
 density, is the article. Siblings that carry more article-like text join it (a lead
-paragraph in its own ``<div>``). Within that region each block is then checked
-against the boilerplate rules, each a named reason.
+paragraph in its own ``<div>``), and within that region each block is checked against
+the boilerplate rules, each a named reason. That rule-based region is then one of the
+signals of the block scorer (:mod:`cleaning.extractor.scorer`), which decides block by
+block, over the whole page, which blocks are the article's; the boilerplate rules
+still remove what they name from what it keeps.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 
 from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
+from cleaning.extractor.scorer import ScoringInput, select_blocks
 from cleaning.extractor.textnorm import cjk_share
 
 _TEXT_HOLDERS = frozenset(
@@ -60,6 +64,7 @@ class Content:
 
     indexes: list[int]
     removed: Counter[str] = field(default_factory=Counter)
+    scored: bool = False  # the block scorer chose them (else the rules alone)
 
 
 def min_paragraph_chars(text: str) -> int:
@@ -102,12 +107,60 @@ def boilerplate_reason(block: Block) -> str | None:
     return None
 
 
-def choose_content(page: Page, excluded: set[int]) -> Content:
-    """Indexes of the article's blocks, in page order."""
-    blocks, containers = page.blocks, page.containers
-    forced = [c for c, container in enumerate(containers) if container.forced]
+def choose_content(
+    page: Page, excluded: set[int], *, title_index: int | None = None, scorer: bool = True
+) -> Content:
+    """Indexes of the article's blocks, in page order.
+
+    ``scorer=False`` keeps the rule-based choice alone (text dumps, where the block
+    scorer's signals, the page's boxes, do not exist).
+    """
+    forced = [c for c, container in enumerate(page.containers) if container.forced]
     if forced:  # a site profile named the content element
         return _filter_region(page, {forced[0]}, excluded)
+    inputs = scoring_input(page, excluded, title_index)
+    if inputs is None:
+        return _fallback_content(page, excluded)
+    ruled, data = inputs
+    if not scorer:
+        return ruled
+    chosen = select_blocks(data)
+    if chosen is None:  # no model in this installation
+        return ruled
+    return _without_boilerplate(page, chosen, data.best)
+
+
+def _without_boilerplate(page: Page, chosen: list[int], best: int) -> Content:
+    """The scorer's blocks less those a boilerplate rule names, and less the rest of
+    the box a furniture heading ("Popular articles") opens, unless that box holds the
+    article's best container."""
+    containers = page.containers
+    content = Content(indexes=[], scored=True)
+    boxes: list[int] = []  # containers opened by a furniture heading
+    for i in chosen:
+        block = page.blocks[i]
+        own = block.container
+        if any(box <= own < containers[box].end for box in boxes):
+            content.removed["furniture"] += 1
+            continue
+        reason = boilerplate_reason(block)
+        if reason == "furniture_heading":
+            box = containers[own].parent
+            if box > 0 and not box <= best < containers[box].end:
+                boxes.append(box)
+        if reason:
+            content.removed[reason] += 1
+        else:
+            content.indexes.append(i)
+    return content
+
+
+def scoring_input(
+    page: Page, excluded: set[int], title_index: int | None
+) -> tuple[Content, ScoringInput] | None:
+    """The rule-based choice and what the block scorer reads; None when no block of
+    the page is paragraph-like (then the rules keep every clean block)."""
+    blocks, containers = page.blocks, page.containers
     score = [0.0] * len(containers)
     # Characters of each container's subtree: counted at the block's own container,
     # then added up the tree once (a parent always has a smaller index than its child).
@@ -136,15 +189,24 @@ def choose_content(page: Page, excluded: set[int]) -> Content:
         good[parent] += good[c]
         bad[parent] += bad[c]
         prose[parent] += prose[c]
-    best = max(
-        range(len(containers)),
-        key=lambda c: score[c] * (1 - bad[c] / max(good[c] + bad[c], 1)),
-    )
+    adjusted = [s * (1 - b / max(g + b, 1)) for s, g, b in zip(score, good, bad, strict=True)]
+    best = max(range(len(containers)), key=adjusted.__getitem__)
     if score[best] == 0:
-        return _fallback_content(page, excluded)
-    best = _widen(page, best, prose, bad)
-    roots = _with_content_siblings(page, best, score, good, bad)
-    return _filter_region(page, roots, excluded)
+        return None
+    widened = _widen(page, best, prose, bad)
+    roots = _with_content_siblings(page, widened, score, good, bad)
+    ruled = _filter_region(page, roots, excluded)
+    data = ScoringInput(
+        page=page,
+        score=adjusted,
+        good=good,
+        bad=bad,
+        best=best,
+        region=set(ruled.indexes),
+        excluded=excluded,
+        title_index=title_index,
+    )
+    return ruled, data
 
 
 def _widen(page: Page, best: int, prose: list[int], bad: list[int]) -> int:

@@ -19,7 +19,7 @@ from types import ModuleType
 import selectolax
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaning.extractor import blocks, textnorm
+from cleaning.extractor import blocks, classnames, textnorm
 from cleaning.extractor.blocks import Block, Container, Page, assemble_page, python_flatten
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ PROBE_PAGE = """<html><head><title>t</title></head><body>
 loose <b>bold</b> text<br>after break
 <div class="main-content" id="x"><h1>Title <em>here</em></h1>
 <p><strong>1. Lead</strong> rest of <a href=" /a ">the link</a> and <a href="#top">top</a>
+<a rel="nofollow prev" href="/p">Older</a> <a href="/n" rel="next"><b>Newer</b> one</a>
 <a href="javascript:void(0)">js</a> <a>no href</a></p>
 <p hidden>hidden p</p><p aria-hidden="true">aria</p><p aria-hidden="false">shown</p>
 <span style="display: none">gone</span><span style="color:red">kept</span><span hidden>x</span>
@@ -42,6 +43,7 @@ loose <b>bold</b> text<br>after break
 <pre>line 1
   line 2<br>line 3</pre>
 <nav><a href="/n">nav</a></nav><footer>foot</footer><header>head</header>
+<div role="navigation">by role</div><div class="relatedPosts" role="complementary">rel</div>
 <article><header>in article</header><section itemprop="articleBody">body</section></article>
 <div data-healthcorpus-content="1" class="share">marked</div>
 <script>var x;</script><style>p{}</style><svg><text>svg</text></svg>
@@ -90,7 +92,9 @@ def _configure(walk_module: ModuleType) -> None:
         container_type=Container,
         link_type=blocks.Link,
         zero_width_table=textnorm.ZERO_WIDTH,
-        hints=blocks._class_hints,
+        hints=classnames.class_hints,
+        hint_of=blocks.container_hint,
+        rel_of=blocks.pager_rel,
         hidden=blocks._HIDDEN_STYLE,
     )
 

@@ -192,3 +192,31 @@ SITE_PAGE_TITLE = re.compile(
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|。。。|\.\.\.\s*\]|\[\.\.\.\]|\.\.\.more)\s*$")
 # A line that ends like a sentence (a heading usually does not).
 SENTENCE_END = re.compile(r"[.!。！;；]['\"”’)）]*\s*$")
+
+# --- promotion lines inside the article -----------------------------------------
+# "Read also: ...", "Lesen Sie auch", "Lea también", "相关阅读"...: a line that points at
+# another page, whatever the language (the block scorer reads it as a feature).
+PROMO_LEAD = re.compile(
+    r"^\W{0,3}(?:"
+    r"read\s+(?:more|also|next|the\s+full)|see\s+also|also\s+read|more\s+(?:on|from|about)\b"
+    r"|related\s*:|recommended\s*:|you\s+(?:may|might)\s+also|don'?t\s+miss|watch\s*:|listen\s*:"
+    r"|le[ae]\s+(?:también|más)|vea\s+también|ver\s+también|te\s+puede\s+interesar"
+    r"|le\s+puede\s+interesar|mira\s+(?:también|aquí)"
+    r"|lesen\s+sie\s+(?:auch|mehr|hier)|mehr\s+zum\s+thema|mehr\s+(?:dazu|lesen|themen)\b"
+    r"|(?:zum\s+)?weiterlesen|weiterführende|auch\s+interessant|siehe\s+auch"
+    r"|das\s+könnte\s+sie|weitere\s+(?:beiträge|artikel|themen|nachrichten)|passend\s+dazu"
+    r"|(?:à\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|leggi\s+anche|vedi\s+anche"
+    r"|leia\s+(?:também|mais)|veja\s+também|lees\s+ook|czytaj\s+(?:też|także|więcej)"
+    r"|zobacz\s+(?:też|także)|baca\s+juga|相关(?:阅读|文章|新闻|链接)|延伸阅读|推荐阅读|阅读更多"
+    r")",
+    re.IGNORECASE,
+)
+# Calls to subscribe, follow, register, accept cookies, and ad labels, in the languages
+# of the dev pages; searched in short blocks only.
+SIGNUP_WORDS = re.compile(
+    r"subscri(?:be|ption)|newsletter|sign\s+up|follow\s+(?:us|the)\b|download\s+(?:our|the)\s+app"
+    r"|click\s+here|support\s+us|abonn|folgen\s+sie|jetzt\s+(?:anmelden|registrieren|bestellen)"
+    r"|hier\s+klicken|suscr[ií]b|síguenos|hazte\s+miembro|inscrivez|iscriviti|assine"
+    r"|cookie|javascript|werbung|anzeige|advertis|sponsored|publicidad|iklan|广告|关注我们|扫码",
+    re.IGNORECASE,
+)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaning.dataset.schema import Record, content_hash, stable_id
-from cleaning.extractor.blocks import CONTENT_MARK, Block, Page, text_to_page
+from cleaning.extractor.blocks import CONTENT_MARK, Block, Page, pager_rel, text_to_page
 from cleaning.extractor.content import Content, choose_content
 from cleaning.extractor.decode import decode_html, decode_text
 from cleaning.extractor.flatten import html_to_page
@@ -43,13 +43,10 @@ from cleaning.urls import canonical_url, join_url, site_of, url_path
 from cleaning.version import EXTRACTOR_VERSION
 
 MIN_PROSE_LIKENESS = 0.85  # below this share of prose characters, the body is noise
-MIN_ARTICLE_WORDS = 30  # below this, a page is a stub or a form whatever it claims
-SURE_ARTICLE_WORDS = 250  # above this, prose needs no other sign of being an article
+MIN_ARTICLE_WORDS = 15  # below this, a page is a stub or a form whatever it claims
+CJK_WORD_FACTOR = 2  # a CJK character counts as a word, and words take one or two
+SURE_ARTICLE_WORDS = 250  # above this, a page named like a site page is an article still
 MAX_HTML_CHARS = 5_000_000  # bound the work on a hostile page
-# schema.org types that declare a page to be an article (JSON-LD "@type").
-_ARTICLE_LD = re.compile(
-    r'"@type"\s*:\s*\[?\s*"(?:\w+)?(?:Article|BlogPosting|MedicalWebPage|Report)"'
-)
 
 
 @dataclass(slots=True)
@@ -57,11 +54,10 @@ class _HeadInfo:
     title: str = ""
     og_title: str = ""
     site_name: str = ""
-    og_type: str = ""
     canonical: str | None = None
     base: str | None = None  # <base href>, which relative links resolve against
-    has_article_element: bool = False  # <article>, or JSON-LD saying it is an article
-    profile_content: bool = False  # a site profile's content selector matched
+    # <link rel="prev"/"next" href>: the pager of a series, {"prev": href, "next": href}
+    pager: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -125,28 +121,16 @@ def clean_parsed(
 ) -> CleanResult:
     """``clean_html`` of a page already parsed by ``parse_html``. The tree is used up:
     a profile's removals change it."""
-    tree = parsed.tree
-    if tree is None or tree.body is None:
+    prepared = prepare_page(parsed, url=url, profile=profile)
+    if prepared is None:
         return CleanResult(None, parsed.skip_reason or "empty")
-    head = _read_head(tree, url)
-    profile_title = _apply_profile(tree, profile, head) if profile else None
-    page = html_to_page(tree.body, head.base or url)
-    _repair_text(page)
-    if profile_title:
-        title, title_index = find_title(page, profile_title, "")
-        title = profile_title if title_index is None else title
-    else:
-        title, title_index = find_title(page, head.title, head.og_title, head.site_name)
-    links = find_link_parts(page, has_links=True)
-    excluded = set(links.consumed)
-    excluded.update(_title_repeats(page.blocks, title, title_index))
-    content = choose_content(page, excluded)
+    head, page, title = prepared.head, prepared.page, prepared.title
+    content = choose_content(page, prepared.excluded, title_index=prepared.title_index)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    reason = _not_article_reason(
-        structure, blocks, links, head, url, title, title_shown=title_index is not None
-    ) or _missing_title(title)
-    if reason:
+    links = prepared.links
+    reason = _not_article_reason(structure, page, content.indexes, url, title)
+    if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
     record = _build_record(
@@ -160,6 +144,41 @@ def clean_parsed(
         crawl_id=crawl_id,
     )
     return CleanResult(record)
+
+
+@dataclass(slots=True)
+class PreparedPage:
+    """A page flattened, its title and link parts found: what the content chooser
+    starts from (and what ``bench/train_block_scorer.py`` reads the features of)."""
+
+    head: _HeadInfo
+    page: Page
+    title: str
+    title_index: int | None  # the block that shows the title
+    links: LinkParts
+    excluded: set[int]  # blocks the content chooser must not take: link parts, title
+
+
+def prepare_page(
+    parsed: ParsedPage, *, url: str, profile: SiteProfile | None = None
+) -> PreparedPage | None:
+    """Everything before the choice of content; None when the page was refused."""
+    tree = parsed.tree
+    if tree is None or tree.body is None:
+        return None
+    head = _read_head(tree, url)
+    profile_title = _apply_profile(tree, profile, head) if profile else None
+    page = html_to_page(tree.body, head.base or url)
+    _repair_text(page)
+    if profile_title:
+        title, title_index = find_title(page, profile_title, "")
+        title = profile_title if title_index is None else title
+    else:
+        title, title_index = find_title(page, head.title, head.og_title, head.site_name)
+    links = find_link_parts(page, has_links=True)
+    excluded = set(links.consumed)
+    excluded.update(_title_repeats(page.blocks, title, title_index))
+    return PreparedPage(head, page, title, title_index, links, excluded)
 
 
 # lexbor's parse time grows with the square of how deeply block elements nest (each
@@ -203,13 +222,11 @@ def clean_text(
     title, title_lines = find_text_title(page.blocks)
     links = find_link_parts(page, has_links=False)
     excluded = set(links.consumed) | title_lines
-    content = choose_content(page, excluded)
+    content = choose_content(page, excluded, scorer=False)
     blocks = [page.blocks[i] for i in content.indexes]
     structure = split_sections(blocks)
-    reason = _not_article_reason(
-        structure, blocks, links, _HeadInfo(), url, title
-    ) or _missing_title(title)
-    if reason:
+    reason = _not_article_reason(structure, page, content.indexes, url, title)
+    if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
     record = _build_record(
         url=url,
@@ -226,18 +243,13 @@ def clean_text(
 
 # Everything _read_head looks at, found in one pass over the document (in document
 # order, each element once) rather than one CSS query per kind.
-_HEAD_ELEMENTS = (
-    'title, meta[property], meta[name], link[rel], base[href], article, '
-    'script[type="application/ld+json"]'
-)
+_HEAD_ELEMENTS = "title, meta[property], meta[name], link[rel], base[href]"
 
 
 def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
     info = _HeadInfo()
     title = base = None
     canonical_found = False
-    articles = 0
-    scripts = []
     for node in tree.css(_HEAD_ELEMENTS):
         tag = node.tag
         if tag == "title":
@@ -245,25 +257,20 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
         elif tag == "meta":
             _read_meta(info, node.attributes)
         elif tag == "link":
-            if not canonical_found:
-                rels = (node.attributes.get("rel") or "").lower().split()
-                if "canonical" in rels:
-                    info.canonical = node.attributes.get("href")
-                    canonical_found = True
+            attributes = node.attributes
+            rels = (attributes.get("rel") or "").lower().split()
+            if not canonical_found and "canonical" in rels:
+                info.canonical = attributes.get("href")
+                canonical_found = True
+            rel = pager_rel(attributes.get("rel"))
+            if rel and attributes.get("href"):
+                info.pager.setdefault(rel, (attributes.get("href") or "").strip())
         elif tag == "base":
             base = base or node
-        elif tag == "article":
-            articles += 1
-        elif tag == "script":
-            scripts.append(node)
     if title is not None:
         info.title = fix_text(title.text(deep=True).strip())
     if base is not None:
         info.base = join_url(url, (base.attributes.get("href") or "").strip())
-    # One <article> marks an article page; several mark a list of teasers.
-    info.has_article_element = articles == 1 or any(
-        _ARTICLE_LD.search(node.text() or "") for node in scripts
-    )
     return info
 
 
@@ -274,8 +281,6 @@ def _read_meta(info: _HeadInfo, attributes: dict[str, str | None]) -> None:
         info.og_title = fix_text(value)
     elif key in ("og:site_name", "application-name") and value:
         info.site_name = fix_text(value)
-    elif key == "og:type":
-        info.og_type = value.lower()
 
 
 def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo) -> str | None:
@@ -287,7 +292,6 @@ def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo
         node = tree.css_first(profile.content)
         if node is not None:
             node.attrs[CONTENT_MARK] = "1"
-            head.profile_content = True
     if profile.title:
         node = tree.css_first(profile.title)
         if node is not None:
@@ -318,19 +322,14 @@ def _title_repeats(blocks: list[Block], title: str, title_index: int | None) -> 
 
 
 def _not_article_reason(
-    structure: Structure,
-    blocks: list[Block],
-    links: LinkParts,
-    head: _HeadInfo,
-    url: str = "",
-    title: str = "",
-    title_shown: bool = False,
+    structure: Structure, page: Page, chosen: list[int], url: str = "", title: str = ""
 ) -> str | None:
-    """Why this page is not an article (a list, a stub, a form), or None if it is one.
+    """Why this page is not an article (a list, a site page, a stub), or None.
 
-    Long prose is an article. Shorter text needs a strong sign (numbered sections,
-    prev/next or related links, article markup) or two weak ones (subheadings, a title
-    heading that agrees with ``<title>``, three or more paragraphs of prose).
+    The content chooser has already picked the page's main text; a page whose main
+    text is prose is an article, however short, unless it is a list of teasers, too
+    short to be anything but a stub or a form, or a page of the site itself (about,
+    contact, search, tags, login, a 404: named so in its URL or title).
     """
     # Judged on the text the record would hold: the sections drop trailing headings
     # (furniture), which could hold all the words of a broken page.
@@ -340,28 +339,40 @@ def _not_article_reason(
         return "no_text"
     if prose_likeness(text) < MIN_PROSE_LIKENESS:
         return "garbage"
-    if words < MIN_ARTICLE_WORDS * (0.5 if cjk_share(text) > 0.3 else 1):
-        return "too_short"
-    teasers = sum(1 for b in blocks if TEASER_END.search(b.text))
-    if teasers >= 3 and teasers * 3 >= len(blocks):
+    if _looks_like_listing(page, chosen):
         return "listing"
+    if words < MIN_ARTICLE_WORDS * (CJK_WORD_FACTOR if cjk_share(text) > 0.3 else 1):
+        return "too_short"
     if words < SURE_ARTICLE_WORDS and _looks_like_site_page(url, title):
         return "site_page"
-    if words >= SURE_ARTICLE_WORDS:
-        return None
-    signs = (
-        any(s.number is not None for s in structure.sections),
-        links.prev is not None or links.next is not None,
-        bool(links.related),
-        head.og_type == "article",
-        head.has_article_element,
-        head.profile_content,
+    return None
+
+
+MAX_LINK_SHARE = 0.5  # of the chosen text: more, and the page is a list of links
+MAX_LINKED_TITLE = 200  # characters of an entry's linked title on a list page
+
+
+def _looks_like_listing(page: Page, chosen: list[int]) -> bool:
+    """A list of entries, not an article: most chosen blocks are teasers (snippets cut
+    with an ellipsis), or most chosen text is link text, or the chosen snippets sit
+    under linked titles (an entry's title links to its page; an article's headings
+    do not link away) as many as they are."""
+    blocks = [page.blocks[i] for i in chosen]
+    teasers = sum(1 for b in blocks if TEASER_END.search(b.text))
+    if teasers >= 2 and teasers * (2 if teasers == 2 else 3) >= len(blocks):
+        return True
+    chars = sum(len(b.text) for b in blocks)
+    if sum(b.link_chars for b in blocks) > MAX_LINK_SHARE * chars:
+        return True
+    if not teasers:
+        return False
+    kept = set(chosen)
+    linked_titles = sum(
+        1
+        for b in page.blocks[chosen[0] : chosen[-1] + 1]
+        if b.heading and b.link_density >= 0.9 and len(b.text) <= MAX_LINKED_TITLE
     )
-    if any(signs):
-        return None
-    prose_paragraphs = sum(1 for b in blocks if len(b.text) >= 120 and not b.heading)
-    weak = (len(structure.sections) >= 2) + title_shown + (prose_paragraphs >= 3)
-    return None if weak >= 2 else "too_short"
+    return linked_titles >= 1 and linked_titles + teasers >= len(kept)
 
 
 def _missing_title(title: str) -> str | None:

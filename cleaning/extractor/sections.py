@@ -147,7 +147,7 @@ def _without_trailing_headings(blocks: list[Block]) -> list[Block]:
     end = len(blocks)
     while end > 0 and blocks[end - 1].heading >= 2:
         end -= 1
-    return blocks[:end] if end else blocks
+    return blocks[:end]
 
 
 def paragraphs(blocks: list[Block]) -> list[str]:

@@ -95,9 +95,13 @@ _last_count: tuple[str, int] = ("", 0)
 
 # Characters of ordinary prose in any script: word characters, spaces, and the
 # punctuation of Latin and CJK text. Everything else is counted as suspicious.
+# Combining marks are letters' parts, not noise: the vowel signs of the Indic, Thai,
+# Lao, Myanmar and Khmer scripts (which ``\w`` does not match), Latin diacritics, and
+# the joiners those scripts use.
 _PROSE_CHARS = re.compile(
     r"[\w\s.,;:!?'\"()\[\]{}\-–—…“”‘’«»/\\%&+*#@<>=~|·•°±×÷≤≥"
-    r"、。，；：！？（）《》〈〉「」『』【】〔〕～·＆＋－／％]+"
+    r"、。，；：！？（）《》〈〉「」『』【】〔〕～·＆＋－／％"
+    "\u0300-\u036f\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u200c\u200d]+"
 )
 LIKENESS_SAMPLE = 4000  # characters; enough to tell prose from noise, bounded cost
 
