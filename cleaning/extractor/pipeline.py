@@ -354,25 +354,25 @@ MAX_LINKED_TITLE = 200  # characters of an entry's linked title on a list page
 
 def _looks_like_listing(page: Page, chosen: list[int]) -> bool:
     """A list of entries, not an article: most chosen blocks are teasers (snippets cut
-    with an ellipsis), or most chosen text is link text, or the chosen snippets sit
-    under linked titles (an entry's title links to its page; an article's headings
-    do not link away) as many as they are."""
-    blocks = [page.blocks[i] for i in chosen]
-    teasers = sum(1 for b in blocks if TEASER_END.search(b.text))
-    if teasers >= 2 and teasers * (2 if teasers == 2 else 3) >= len(blocks):
+    with an ellipsis), or most chosen text is link text, or at least half the chosen
+    blocks are parts of entries (a teaser right under the linked title of the page it
+    teases, and such titles: an article's headings do not link away)."""
+    blocks = page.blocks
+    teasers = [i for i in chosen if TEASER_END.search(blocks[i].text)]
+    if len(teasers) >= 2 and len(teasers) * (2 if len(teasers) == 2 else 3) >= len(chosen):
         return True
-    chars = sum(len(b.text) for b in blocks)
-    if sum(b.link_chars for b in blocks) > MAX_LINK_SHARE * chars:
+    chars = sum(len(blocks[i].text) for i in chosen)
+    if sum(blocks[i].link_chars for i in chosen) > MAX_LINK_SHARE * chars:
         return True
-    if not teasers:
+    entries = [i for i in teasers if i and _is_linked_title(blocks[i - 1])]
+    if not entries:
         return False
-    kept = set(chosen)
-    linked_titles = sum(
-        1
-        for b in page.blocks[chosen[0] : chosen[-1] + 1]
-        if b.heading and b.link_density >= 0.9 and len(b.text) <= MAX_LINKED_TITLE
-    )
-    return linked_titles >= 1 and linked_titles + teasers >= len(kept)
+    titles = sum(1 for i in chosen if blocks[i].heading and _is_linked_title(blocks[i]))
+    return (len(entries) + titles) * 2 >= len(chosen)
+
+
+def _is_linked_title(block: Block) -> bool:
+    return block.link_density >= 0.9 and len(block.text) <= MAX_LINKED_TITLE
 
 
 def _missing_title(title: str) -> str | None:

@@ -128,17 +128,44 @@ def find_numbered_headings(blocks: list[Block]) -> list[HeadingCandidate]:
     return best
 
 
+MAX_HEADING_CHARS = 200  # a heading element longer than this is a paragraph in disguise
+MAX_BOLD_HEADING = 100  # a bold line longer than this is emphasis, not a heading
+
+
+def is_heading_like(block: Block, following: Block | None) -> bool:
+    """A heading element, a bold line standing alone, or a definition term, that
+    introduces the text after it (a heading element), the article's own outline.
+
+    A bold line is a heading when it is short, does not end like a sentence and is
+    followed by text that is not bold itself (a run of bold lines is emphasis or a
+    list); a ``<dt>`` when its ``<dd>`` follows.
+    """
+    if block.heading:
+        return len(block.text) <= MAX_HEADING_CHARS
+    if following is None or following.heading:
+        return False
+    if block.tag == "dt":
+        return following.tag == "dd" and len(block.text) <= MAX_HEADING_CHARS
+    return (
+        block.tag in ("p", "div")
+        and not block.list_id
+        and block.bold_share >= 0.9
+        and len(block.text) <= MAX_BOLD_HEADING
+        and following.bold_share < 0.5
+        and SENTENCE_END.search(block.text) is None
+        and block.link_density < 0.5
+    )
+
+
 def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
-    """Unnumbered <h2>-<h4> headings (the top level present), as section starts."""
-    levels = sorted({b.heading for b in blocks if 2 <= b.heading <= 4})
-    if not levels:
-        return []
-    top = levels[0]
-    return [
-        HeadingCandidate(i, 0, b.text, "heading", 3)
-        for i, b in enumerate(blocks)
-        if b.heading == top and len(b.text) <= 200
-    ]
+    """Unnumbered headings of any level, bold heading lines and definition terms, as
+    section starts (number null): the outline of an article that does not number it."""
+    found = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if is_heading_like(block, following):
+            found.append(HeadingCandidate(i, 0, block.text, "heading", 3))
+    return found
 
 
 def _without_trailing_headings(blocks: list[Block]) -> list[Block]:

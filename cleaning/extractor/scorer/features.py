@@ -81,6 +81,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     "log_prose_before",
     "log_blocks",
     "best_share",
+    "log_words",
+    "short_word_share",
+    "mean_word_length",
+    "window_link_density",
+    "window_prose",
+    "log_box_blocks",
+    "box_region_share",
 )
 
 
@@ -182,6 +189,15 @@ def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
     first = region_sorted[0] if region_sorted else n_blocks
     last = region_sorted[-1] if region_sorted else -1
     last_furniture = -(10**6)
+    prose_like = [len(b.text) >= 80 and b.link_density < 0.3 for b in blocks]
+    density = [b.link_density for b in blocks]
+    box_blocks: dict[int, int] = {}
+    box_region: dict[int, int] = {}
+    for i in candidates.tolist():
+        c = blocks[i].container
+        box_blocks[c] = box_blocks.get(c, 0) + 1
+        box_region[c] = box_region.get(c, 0) + (i in region)
+    extra: list[tuple[float, ...]] = []
     for i in candidates.tolist():
         block = blocks[i]
         text = block.text
@@ -194,6 +210,21 @@ def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
             last_furniture = i
         prev = blocks[i - 1] if i else None
         nxt = blocks[i + 1] if i + 1 < n_blocks else None
+        words = text.split()
+        n_words = len(words)
+        lo, hi = max(0, i - 2), min(n_blocks, i + 3)
+        c = block.container
+        extra.append(
+            (
+                math.log1p(n_words),
+                sum(1 for w in words if len(w) <= 3) / n_words,
+                (n - n_words + 1) / n_words,
+                sum(density[lo:hi]) / (hi - lo),
+                sum(prose_like[lo:hi]),
+                math.log1p(box_blocks[c]),
+                box_region[c] / box_blocks[c],
+            )
+        )
         rows.append(
             (
                 math.log1p(n),
@@ -257,6 +288,7 @@ def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
     X[:, column["log_parent_text"]] = np.log1p(np.maximum(good[parent], 0))
     X[:, column["log_blocks"]] = math.log1p(n_blocks)
     X[:, column["best_share"]] = good[data.best] / max(good[0], 1)
+    X[:, column["log_words"] :] = np.array(extra, np.float64)
     return candidates, X
 
 
