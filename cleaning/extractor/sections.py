@@ -129,6 +129,7 @@ def find_numbered_headings(blocks: list[Block]) -> list[HeadingCandidate]:
 
 
 MAX_HEADING_CHARS = 200  # a heading element longer than this is a paragraph in disguise
+MAX_SECTION_LEVEL = 4  # <h5>, <h6>: labels and widget titles more often than sections
 MAX_BOLD_HEADING = 100  # a bold line longer than this is emphasis, not a heading
 
 
@@ -158,13 +159,23 @@ def is_heading_like(block: Block, following: Block | None) -> bool:
 
 
 def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
-    """Unnumbered headings of any level, bold heading lines and definition terms, as
-    section starts (number null): the outline of an article that does not number it."""
+    """Unnumbered headings as section starts (number null): the outline of an article
+    that does not number it. Heading elements ``<h1>``-``<h4>`` when the article has
+    any (bold lines and ``<h5>``/``<h6>`` under them are sub-points that stay in their
+    sections' text); otherwise bold heading lines and definition terms, the outline
+    of pages written without heading elements."""
+    elements = [
+        HeadingCandidate(i, 0, b.text, "heading", 3)
+        for i, b in enumerate(blocks)
+        if 1 <= b.heading <= MAX_SECTION_LEVEL and len(b.text) <= MAX_HEADING_CHARS
+    ]
+    if elements:
+        return elements
     found = []
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         if is_heading_like(block, following):
-            found.append(HeadingCandidate(i, 0, block.text, "heading", 3))
+            found.append(HeadingCandidate(i, 0, block.text, "heading", 2))
     return found
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaning.extractor.blocks import Page
+from cleaning.extractor.blocks import Block, Page
 from cleaning.extractor.scorer.features import FEATURE_NAMES, ScoringInput, block_features
 from cleaning.extractor.scorer.forest import Forest, default_forest
+from cleaning.extractor.sections import is_heading_like, numbered_candidate
 
 __all__ = ["FEATURE_NAMES", "Forest", "ScoringInput", "block_features", "select_blocks"]
 
@@ -42,8 +43,10 @@ MAX_HEADING_CHARS = 200
 
 
 def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarray) -> np.ndarray:
-    """A heading goes with the text it introduces: kept when the next block that is
-    not a heading is kept and sits in the heading's box, dropped otherwise.
+    """A heading goes with the text it introduces, its section (the blocks up to the
+    next heading of its level or above): a heading element is dropped when nothing of
+    its section is kept; any heading, element or heading-like line, is kept, even when
+    the trees would drop it, when a kept block of its section sits in its own box.
 
     Short headings are the blocks the trees are least sure of (a few words, no links,
     no punctuation), and a heading without its text, or text without its heading,
@@ -51,15 +54,46 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
     """
     blocks, containers = page.blocks, page.containers
     keep = keep.copy()
-    following_kept = False
-    following_box = -1
-    for j in range(len(candidates) - 1, -1, -1):
-        block = blocks[candidates[j]]
-        if block.heading and len(block.text) <= MAX_HEADING_CHARS and block.link_density < 0.5:
-            box = containers[block.container].parent
-            inside = box >= 0 and box <= following_box < containers[box].end
-            keep[j] = following_kept and inside
-        else:
-            following_kept = bool(keep[j])
-            following_box = block.container
+    # Open headings: [position in candidates, level, its box, section kept, kept in box]
+    open_headings: list[list[int]] = []
+
+    def close(level: int) -> None:
+        while open_headings and open_headings[-1][1] >= level:
+            j, heading_level, _, any_kept, boxed = open_headings.pop()
+            added = bool(any_kept and boxed)
+            if heading_level < LINE_HEADING_LEVEL:
+                keep[j] = bool(any_kept) and (bool(keep[j]) or added)
+            else:  # a line may be a list item as well as a heading: only ever added
+                keep[j] = bool(keep[j]) or added
+
+    for j in range(len(candidates)):
+        i = candidates[j]
+        block = blocks[i]
+        level = _heading_level(block, blocks[i + 1] if i + 1 < len(blocks) else None, j)
+        if level:
+            close(level)
+            open_headings.append([j, level, containers[block.container].parent, 0, 0])
+        elif keep[j]:
+            own = block.container
+            for heading in open_headings:
+                heading[3] = 1
+                box = heading[2]
+                if box >= 0 and box <= own < containers[box].end:
+                    heading[4] = 1
+    close(0)
     return keep
+
+
+LINE_HEADING_LEVEL = 7  # below <h6>: a bold or numbered line heads a sub-point
+
+
+def _heading_level(block: Block, following: Block | None, position: int) -> int:
+    """1-6 for a heading element, 7 for a heading-like line (bold, or numbered like
+    a section heading), 0 for any other block."""
+    if block.link_density >= 0.5 or len(block.text) > MAX_HEADING_CHARS:
+        return 0
+    if block.heading:
+        return block.heading
+    if is_heading_like(block, following) or numbered_candidate(block, position) is not None:
+        return LINE_HEADING_LEVEL
+    return 0
