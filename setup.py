@@ -2,8 +2,9 @@
 
 from setuptools import Extension, setup
 
-# cleaning/extractor/<name>.pyx: the page walk, the language walk, the block scorer's trees
-COMPILED = ("_blockwalk", "_langwalk", "scorer/_forest")
+# cleaning/extractor/<name>.pyx: the page walk, the language walk, the block scorer's
+# trees and features
+COMPILED = ("_blockwalk", "_langwalk", "scorer/_forest", "scorer/_features")
 
 try:
     from Cython.Build import cythonize

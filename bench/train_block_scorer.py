@@ -38,13 +38,14 @@ from cleaning.extractor.scorer.forest import MODEL_FILE, Forest
 # sets: each counts for this many, so that the open-web set weighs in the training.
 SEGMENT_WEIGHT = 10.0
 PARAMS = {
-    "max_iter": 150,
+    "max_iter": 100,
     "learning_rate": 0.1,
-    "max_leaf_nodes": 31,
+    "max_leaf_nodes": 15,
     "min_samples_leaf": 20,
     "l2_regularization": 1.0,
 }
-KEEP_THRESHOLD = 0.5
+# Probabilities from which a block is kept, inside and outside the rule-based region.
+KEEP = {"keep_inside": 0.5, "keep_outside": 0.7}
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ def page_rows(page: BenchPage) -> PageRows | None:
 def train(rows: list[PageRows], params: dict | None = None):  # type: ignore[no-untyped-def]
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    settings = {**PARAMS, **(params or {})}
+    settings = {k: v for k, v in {**PARAMS, **(params or {})}.items() if k not in KEEP}
     segment_weight = settings.pop("segment_weight", SEGMENT_WEIGHT)
     X = np.vstack([r.X for r in rows])
     y = np.concatenate([r.y for r in rows])
@@ -89,7 +90,7 @@ def train(rows: list[PageRows], params: dict | None = None):  # type: ignore[no-
     return model
 
 
-def to_forest(model) -> Forest:  # type: ignore[no-untyped-def]
+def to_forest(model, keep: dict | None = None) -> Forest:  # type: ignore[no-untyped-def]
     """scikit-learn's trees as the flat arrays the cleaner walks."""
     features, thresholds, lefts, rights, values, roots = [], [], [], [], [], []
     offset = 0
@@ -112,7 +113,7 @@ def to_forest(model) -> Forest:  # type: ignore[no-untyped-def]
         value=np.concatenate(values),
         roots=np.array(roots, np.int32),
         base=float(np.asarray(model._baseline_prediction).ravel()[0]),
-        threshold_keep=KEEP_THRESHOLD,
+        **{**KEEP, **(keep or {})},
     )
 
 
@@ -129,7 +130,8 @@ def cross_validate(rows: list[PageRows], params: dict) -> None:
 
     outputs, rules = {}, {}
     for fold in (0, 1):
-        forest = to_forest(train([r for r in rows if fold_of(r.page.site) != fold], params))
+        model = train([r for r in rows if fold_of(r.page.site) != fold], params)
+        forest = to_forest(model, {k: v for k, v in params.items() if k in KEEP})
         held = [r.page for r in rows if fold_of(r.page.site) == fold]
         with using(forest):
             outputs.update({f"{p.set}/{p.key}": healthcorpus(p.body, p.url) for p in held})
@@ -172,7 +174,7 @@ def main() -> int:
         cross_validate(rows, params)
         return 0
     model = train(rows, params)
-    forest = to_forest(model)
+    forest = to_forest(model, {k: v for k, v in params.items() if k in KEEP})
     check = np.vstack([r.X for r in rows[:20]])
     if not np.allclose(forest.raw(check), model.decision_function(check.astype(np.float64))):
         raise SystemExit("the exported trees do not score as scikit-learn's do")

@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from cleaning import clean_text
+
 # A copy of shared/seed/leg-cramps-women.txt, so the repo tests itself on its own.
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "leg-cramps-women.txt"
 
@@ -124,3 +126,40 @@ def test_manifest_counts(seed_dataset: tuple[Path, pd.DataFrame]) -> None:
     assert manifest["records_written"] == 1
     assert manifest["status"] == "finished"
     assert manifest["schema_version"] == "1"
+
+
+def test_unnumbered_heading_lines_become_sections(tmp_path: Path) -> None:
+    """The seed with its headings' numbers taken off ("Sweating a lot" alone on its line
+    between two paragraphs): the same four sections, with a null number."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    numbered = ("1. ", "2. ", "3. ", "4. ")
+    unnumbered = [line[3:] if line.startswith(numbered) else line for line in lines]
+    dump = tmp_path / "unnumbered.txt"
+    dump.write_text("\n".join(unnumbered), encoding="utf-8")
+    record = clean_text(dump.read_bytes(), url=dump.as_uri()).record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [(None, h) for h in HEADINGS]
+    assert record.intro.startswith("Calf cramps are a common condition")
+    assert record.sections[3].text.endswith("degeneration of spinal cord nerves.")
+    assert [r.title for r in record.related] == RELATED_TITLES
+
+
+def test_short_lines_inside_a_paragraph_run_stay_text() -> None:
+    """A short line that does not stand between two paragraphs (a list of items, a
+    sentence cut short, a line ending with a comma) is no heading."""
+    dump = "\n".join(
+        [
+            "Leg cramps at night",
+            "Night cramps are common in adults over fifty and in pregnant women, and most "
+            "of them pass within a few minutes without treatment.",
+            "You will need:",
+            "A towel",
+            "A bottle of water",
+            "Stretch the calf slowly, then massage the muscle until it relaxes; drinking "
+            "a glass of water before bed helps some people sleep through the night.",
+        ]
+    )
+    record = clean_text(dump.encode(), url="file:///cramps.txt").record
+    assert record is not None
+    assert record.sections == []
+    assert "A bottle of water" in record.text

@@ -148,11 +148,27 @@ def test_unnumbered_h2_sections() -> None:
             '<a href="/p.html">« Previous: Ginger benefits</a>',
             '<a href="/n.html">Next: Sleep »</a>',
         ),
+        # The label inside the link, the two links touching: the label decides.
+        (
+            '<a class="prev" href="/p.html">Previous article: Ginger benefits</a>'
+            '<a class="next" href="/n.html">Next article: Sleep</a>',
+            "",
+        ),
+        # rel alone says which is which.
+        (
+            '<a rel="prev" href="/p.html">Ginger benefits</a>',
+            '<a rel="next" href="/n.html">Sleep</a>',
+        ),
+        # A card: the label and the title in their own boxes inside one link.
+        (
+            '<a href="/p.html"><span>上一篇</span><p>Ginger benefits</p></a>',
+            '<a href="/n.html"><span>下一篇</span><p>Sleep</p></a>',
+        ),
     ],
 )
 def test_prev_next_styles(prev_html: str, next_html: str) -> None:
     body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN)
-    body += f"<div>{prev_html}</div><div>{next_html}</div>"
+    body += f"<div>{prev_html}</div>" + (f"<div>{next_html}</div>" if next_html else "")
     record = clean_html(article(body), url="http://a.test/dir/x.html").record
     assert record is not None
     assert record.prev is not None and record.next is not None
@@ -160,6 +176,39 @@ def test_prev_next_styles(prev_html: str, next_html: str) -> None:
     assert record.next.url == "http://a.test/n.html"
     assert record.next.title.rstrip(" »") == "Sleep"
     assert "Ginger" not in record.text
+
+
+def test_prev_next_from_the_head_links() -> None:
+    """``<link rel="prev"/"next">``: the title from the element, or from the page's own
+    link to the same address."""
+    head = (
+        '<link rel="prev" href="/p.html" title="Ginger benefits">'
+        '<link rel="next" href="/n.html">'
+    )
+    body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN)
+    body += '<div class="more"><a href="/n.html">Sleep</a></div>'
+    html = article(body).replace("</title>", "</title>" + head)
+    record = clean_html(html, url="http://a.test/dir/x.html").record
+    assert record is not None
+    assert (record.prev.title, record.prev.url) == ("Ginger benefits", "http://a.test/p.html")
+    assert (record.next.title, record.next.url) == ("Sleep", "http://a.test/n.html")
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        '<a rel="next" href="/dir/x.html?page=2">Next page</a>',
+        '<a rel="next" href="/dir/x.html?page=2">2</a>',
+        '<a rel="next" href="/dir/x/2/">Continue</a>',
+        '<a href="/dir/x_2.html">Next article: Sleep</a>',
+    ],
+)
+def test_the_pages_of_one_article_are_not_its_prev_next(pager: str) -> None:
+    body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN) + f'<div class="pages">{pager}</div>'
+    html = article(body).replace("</title>", '</title><link rel="next" href="/dir/x/2/">')
+    record = clean_html(html, url="http://a.test/dir/x.html").record
+    assert record is not None
+    assert record.next is None
 
 
 def test_prev_next_on_one_line() -> None:

@@ -98,10 +98,12 @@ _KIND_OF_WORD: dict[str, int] = {}
 for _kind, (_words, _stems) in KINDS.items():
     for _word in _words.split():
         _KIND_OF_WORD[_word] = _KIND_OF_WORD.get(_word, 0) | KIND_BITS[_kind]
-_STEMS = tuple(
-    (stem, KIND_BITS[kind]) for kind, (_, stems) in KINDS.items() for stem in stems.split()
-)
+_STEM_BITS = {stem: KIND_BITS[kind] for kind, (_, stems) in KINDS.items() for stem in stems.split()}
+# Stems anywhere in a token ("post-comments", "sidebarLeft", "ad-sponsored"): one C
+# search for all of them, then a dict lookup per stem found.
+_STEM = re.compile("|".join(sorted(_STEM_BITS, key=len, reverse=True)))
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = str.maketrans("-_", "  ")
 
 
 def _hint_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Pattern[str]:
@@ -123,18 +125,24 @@ def kinds_of(hint: str) -> int:
     >>> kinds_of("relatedPosts") == KIND_BITS["related"] | KIND_BITS["content"]
     True
     """
+    lowered = (_CAMEL.sub(" ", hint) if not hint.islower() else hint).lower()
     bits = 0
-    spaced = _CAMEL.sub(" ", hint).lower().replace("-", " ").replace("_", " ")
-    tokens = spaced.split()
-    for token in tokens:
-        bits |= _KIND_OF_WORD.get(token, 0)
-        if token.endswith("s"):  # "posts", "widgets"
-            bits |= _KIND_OF_WORD.get(token[:-1], 0)
-        for stem, bit in _STEMS:
-            if token.startswith(stem) or token.endswith(stem):
-                bits |= bit
-    joined = hint.lower().replace("-", "").replace("_", "")
+    for token in lowered.translate(_SEPARATORS).split():
+        bits |= _token_kinds(token)
+    joined = lowered.replace("-", "").replace("_", "")
     return bits | _KIND_OF_WORD.get(joined, 0)
+
+
+@lru_cache(maxsize=16384)
+def _token_kinds(token: str) -> int:
+    """The kinds one token names: as a word (or its plural), or by a stem inside it.
+    Cached: pages share most of their class tokens ("row", "col-md-6", "wrapper")."""
+    bits = _KIND_OF_WORD.get(token, 0)
+    if token[-1] == "s":  # "posts", "widgets"
+        bits |= _KIND_OF_WORD.get(token[:-1], 0)
+    for stem in _STEM.findall(token):
+        bits |= _STEM_BITS[stem]
+    return bits
 
 
 @lru_cache(maxsize=4096)

@@ -65,6 +65,7 @@ class Content:
     indexes: list[int]
     removed: Counter[str] = field(default_factory=Counter)
     scored: bool = False  # the block scorer chose them (else the rules alone)
+    ruled: list[int] = field(default_factory=list)  # what the rules alone chose
 
 
 def min_paragraph_chars(text: str) -> int:
@@ -127,7 +128,9 @@ def choose_content(
     chosen = select_blocks(data)
     if chosen is None:  # no model in this installation
         return ruled
-    return _without_boilerplate(page, chosen, data.best)
+    content = _without_boilerplate(page, chosen, data.best)
+    content.ruled = ruled.indexes
+    return content
 
 
 def _without_boilerplate(page: Page, chosen: list[int], best: int) -> Content:

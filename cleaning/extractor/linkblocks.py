@@ -11,15 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaning.dataset.schema import PageLink, RelatedLink
-from cleaning.extractor.blocks import Block, Link, Page
+from cleaning.extractor.blocks import Block, Page
 from cleaning.extractor.content import boilerplate_reason
+from cleaning.extractor.pager import HeadLink, find_prev_next
 from cleaning.extractor.patterns import (
     ELLIPSIS_END,
     FURNITURE_HEADING,
-    NEXT_LABEL,
-    NEXT_LABEL_INLINE,
-    PAGINATION_WORDS,
-    PREV_LABEL,
     RELATED_HEADING,
 )
 
@@ -37,91 +34,20 @@ class LinkParts:
     consumed: set[int] = field(default_factory=set)
 
 
-def find_link_parts(page: Page, *, has_links: bool = True) -> LinkParts:
-    """Find prev/next and related links. ``has_links`` is False for text dumps."""
+def find_link_parts(
+    page: Page, *, has_links: bool = True, head_pager: dict[str, HeadLink] | None = None
+) -> LinkParts:
+    """Find prev/next and related links. ``has_links`` is False for text dumps;
+    ``head_pager`` holds the page's ``<link rel="prev"/"next">``, if any."""
     parts = LinkParts()
-    _find_prev_next(page.blocks, parts, has_links)
+    found = find_prev_next(page, has_links=has_links, head_pager=head_pager or {})
+    parts.prev, parts.next = found.prev, found.next
+    parts.consumed.update(found.consumed)
     _find_related(page, parts, has_links)
     for link in (parts.prev, parts.next, *parts.related):
         if link is not None:
             link.url = page.absolute(link.url)
     return parts
-
-
-# --- prev / next -------------------------------------------------------------
-def _find_prev_next(blocks: list[Block], parts: LinkParts, has_links: bool) -> None:
-    for i, block in enumerate(blocks):
-        if len(block.text) > MAX_NAV_LINE or block.heading:
-            continue
-        for label, attr in ((PREV_LABEL, "prev"), (NEXT_LABEL, "next")):
-            if getattr(parts, attr) is not None:
-                continue
-            match = label.match(block.text)
-            if match is None:
-                continue
-            rest = block.text[match.end() :]
-            following = None
-            if attr == "prev":
-                inline_next = NEXT_LABEL_INLINE.search(rest)
-                if inline_next:
-                    following = rest[inline_next.end() :]
-                    rest = rest[: inline_next.start()]
-            link = _nav_link(rest, block, blocks, i, has_links, first=True)
-            if link is None:
-                continue
-            setattr(parts, attr, link)
-            parts.consumed.add(i)
-            if not rest.strip() and i + 1 < len(blocks):
-                parts.consumed.add(i + 1)  # the title sat on the line after the label
-            if following and parts.next is None:
-                nxt = _nav_link(following, block, blocks, i, has_links, first=False)
-                if nxt is not None:
-                    parts.next = nxt
-
-
-def _nav_link(
-    title: str, block: Block, blocks: list[Block], i: int, has_links: bool, *, first: bool
-) -> PageLink | None:
-    """The link a prev/next label points at: on the same line, or on the next one."""
-    title = _strip_labels(title)
-    links = block.links
-    if not title and i + 1 < len(blocks):  # label alone, e.g. "Previous article" / <a>Title</a>
-        after = blocks[i + 1]
-        if len(after.text) <= MAX_NAV_LINE and (after.links or not has_links):
-            title, links = after.text, after.links
-    if not title or PAGINATION_WORDS.match(title):
-        return None
-    if not has_links:
-        return PageLink(title=title, url=None)
-    link = _link_in(title, links, first=first)
-    if link is None:
-        return None
-    return PageLink(title=_strip_labels(link.text) or title, url=link.url)
-
-
-def _link_in(title: str, links: list[Link], *, first: bool) -> Link | None:
-    """The link whose text belongs to ``title`` (a label may also be part of the link)."""
-    candidates = [link for link in links if link.text in title or title in link.text]
-    if not candidates:
-        return None
-    link = candidates[0] if first else candidates[-1]
-    if PAGINATION_WORDS.match(link.text) or PAGINATION_WORDS.match(_strip_labels(link.text)):
-        return None
-    return link
-
-
-_EDGE_JUNK = " :：|-–—»«›‹→←<>"
-
-
-def _strip_labels(text: str) -> str:
-    """ "« Previous: Title »" -> "Title": labels and arrows, however many are stacked."""
-    text = text.strip(_EDGE_JUNK)
-    for _ in range(3):
-        match = PREV_LABEL.match(text) or NEXT_LABEL.match(text)
-        if match is None or match.end() == 0:
-            break
-        text = text[match.end() :].strip(_EDGE_JUNK)
-    return text
 
 
 # --- related block -----------------------------------------------------------

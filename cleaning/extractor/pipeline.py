@@ -26,6 +26,7 @@ from cleaning.extractor.decode import decode_html, decode_text
 from cleaning.extractor.flatten import html_to_page
 from cleaning.extractor.language import detect_language
 from cleaning.extractor.linkblocks import LinkParts, find_link_parts
+from cleaning.extractor.pager import HeadLink
 from cleaning.extractor.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.extractor.profiles import SiteProfile
 from cleaning.extractor.sections import Structure, split_sections
@@ -56,8 +57,8 @@ class _HeadInfo:
     site_name: str = ""
     canonical: str | None = None
     base: str | None = None  # <base href>, which relative links resolve against
-    # <link rel="prev"/"next" href>: the pager of a series, {"prev": href, "next": href}
-    pager: dict[str, str] = field(default_factory=dict)
+    # <link rel="prev"/"next" href title>: the pager of a series, by kind
+    pager: dict[str, HeadLink] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -130,6 +131,8 @@ def clean_parsed(
     structure = split_sections(blocks)
     links = prepared.links
     reason = _not_article_reason(structure, page, content.indexes, url, title)
+    if reason == "no_text" and content.ruled and _looks_like_listing(page, content.ruled):
+        reason = "listing"  # the scorer kept none of a list's entries: say what it is
     if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
@@ -175,7 +178,7 @@ def prepare_page(
         title = profile_title if title_index is None else title
     else:
         title, title_index = find_title(page, head.title, head.og_title, head.site_name)
-    links = find_link_parts(page, has_links=True)
+    links = find_link_parts(page, has_links=True, head_pager=head.pager)
     excluded = set(links.consumed)
     excluded.update(_title_repeats(page.blocks, title, title_index))
     return PreparedPage(head, page, title, title_index, links, excluded)
@@ -263,8 +266,9 @@ def _read_head(tree: LexborHTMLParser, url: str) -> _HeadInfo:
                 info.canonical = attributes.get("href")
                 canonical_found = True
             rel = pager_rel(attributes.get("rel"))
-            if rel and attributes.get("href"):
-                info.pager.setdefault(rel, (attributes.get("href") or "").strip())
+            href = (attributes.get("href") or "").strip()
+            if rel and href and rel not in info.pager:
+                info.pager[rel] = HeadLink(href, fix_text(attributes.get("title") or ""))
         elif tag == "base":
             base = base or node
     if title is not None:

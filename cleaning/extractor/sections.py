@@ -133,13 +133,16 @@ MAX_SECTION_LEVEL = 4  # <h5>, <h6>: labels and widget titles more often than se
 MAX_BOLD_HEADING = 100  # a bold line longer than this is emphasis, not a heading
 
 
-def is_heading_like(block: Block, following: Block | None) -> bool:
-    """A heading element, a bold line standing alone, or a definition term, that
-    introduces the text after it (a heading element), the article's own outline.
+def is_heading_like(
+    block: Block, following: Block | None, previous: Block | None = None
+) -> bool:
+    """A heading element, a bold line standing alone, a definition term, or, in a text
+    dump, a short line between paragraphs: a block that introduces the text after it.
 
     A bold line is a heading when it is short, does not end like a sentence and is
     followed by text that is not bold itself (a run of bold lines is emphasis or a
-    list); a ``<dt>`` when its ``<dd>`` follows.
+    list); a ``<dt>`` when its ``<dd>`` follows; a dump's line when it is short, does
+    not end like a sentence, and stands between two paragraphs longer than itself.
     """
     if block.heading:
         return len(block.text) <= MAX_HEADING_CHARS
@@ -147,6 +150,8 @@ def is_heading_like(block: Block, following: Block | None) -> bool:
         return False
     if block.tag == "dt":
         return following.tag == "dd" and len(block.text) <= MAX_HEADING_CHARS
+    if block.tag == "line":
+        return _is_heading_line(block, following, previous)
     return (
         block.tag in ("p", "div")
         and not block.list_id
@@ -156,6 +161,23 @@ def is_heading_like(block: Block, following: Block | None) -> bool:
         and SENTENCE_END.search(block.text) is None
         and block.link_density < 0.5
     )
+
+
+MAX_LINE_HEADING = 80  # characters of a dump's heading line (CJK: 30)
+MIN_PARAGRAPH_LINE = 100  # a dump's paragraph line around a heading line (CJK: 40)
+
+
+def _is_heading_line(block: Block, following: Block, previous: Block | None) -> bool:
+    """A text dump's unnumbered heading: "Worsens at night" between two paragraphs."""
+    text = block.text
+    cjk = cjk_share(text) > 0.3
+    if len(text) > (30 if cjk else MAX_LINE_HEADING) or SENTENCE_END.search(text):
+        return False
+    if text.rstrip().endswith((",", "，", "、", "…", "...")):
+        return False
+    longest = 40 if cjk else MIN_PARAGRAPH_LINE
+    around = [b for b in (previous, following) if b is not None]
+    return all(len(b.text) >= max(longest, 2 * len(text)) for b in around)
 
 
 def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
@@ -174,7 +196,8 @@ def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
     found = []
     for i, block in enumerate(blocks):
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if is_heading_like(block, following):
+        previous = blocks[i - 1] if i else None
+        if is_heading_like(block, following, previous):
             found.append(HeadingCandidate(i, 0, block.text, "heading", 2))
     return found
 

@@ -35,7 +35,8 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
     candidates, X = block_features(data)
     if not len(candidates):
         return []
-    keep = headings_with_their_text(data.page, candidates, forest.keep(X))
+    in_region = X[:, FEATURE_NAMES.index("in_region")] > 0
+    keep = headings_with_their_text(data.page, candidates, forest.keep(X, in_region))
     return candidates[keep].tolist()
 
 

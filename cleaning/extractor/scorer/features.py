@@ -4,20 +4,24 @@ One row per candidate block (not consumed as a link part or title repeat), one c
 per name of :data:`FEATURE_NAMES`. Everything is read from the flattened page and the
 content chooser's container statistics, never from a site's own class names: classes
 reach the scorer only as the generic kind bits of :mod:`cleaning.extractor.classnames`.
-Per-container facts are computed with array operations over the whole page (parents
-always come before their children, and a container's subtree is the index range
-``[c, end)`` of the walk's preorder), so the cost grows with the page, not with its
-depth.
+
+This module is the definition; ``_features.pyx`` is its compiled twin (the same
+numbers to the bit, checked page by page in ``tests/test_block_scorer.py``), used when
+it is built, as the page walk's is. In Python a page costs about 3 ms, in C 0.1 ms.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
-from cleaning.extractor.blocks import Page
+from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.classnames import KINDS
 from cleaning.extractor.patterns import FURNITURE_HEADING, PROMO_LEAD, RELATED_HEADING, SIGNUP_WORDS
 
@@ -29,30 +33,53 @@ TAG_CODES = {
         start=1,
     )
 }
-N_KINDS = len(KINDS)
-HINT_DEPTH = 8  # nearest hinted / article ancestor, looked for this many levels up
-POSITION_CLIP = 50
-_SENTENCE_END = frozenset(".!?。！？;；:：")
-_CLOSERS = "\"'”’)）]»"
-_DIGITS = dict.fromkeys(map(ord, "0123456789"))
-MAX_LEXICON_CHARS = 300  # the lexicon features look at short blocks only
+HINT_DEPTH = 8  # nearest hinted / article box, looked for this many levels up
+POSITION_CLIP = 50  # block distances are clipped to this many blocks
+WINDOW = 2  # blocks on each side of a block in its neighbourhood
+MAX_LEXICON_CHARS = 160  # the wording features look at short blocks only
+PROSE_CHARS = 80  # a block this long with few links reads as prose
+PROSE_LINK_DENSITY = 0.3
+SHORT_WORD = 3  # characters of a function-word-like token ("of", "the", "und")
+SENTENCE_END_CHARS = ".!?。！？;；:："
+CLOSERS = "\"'”’)）]»"
+ELLIPSIS_TRIM = " ]»>›"
 
-FEATURE_NAMES: tuple[str, ...] = (
+# Computed block by block, in this order, by both implementations.
+PER_BLOCK: tuple[str, ...] = (
     "log_chars",
     "link_density",
     "bold_share",
     "heading",
     "tag",
     "in_list",
+    "links",
+    "lead_bold_share",
+    "boiler_tag",
     "sentence_end",
     "commas_per_100",
     "digit_share",
-    "links",
     "ellipsis_end",
+    "log_words",
+    "short_word_share",
+    "mean_word_length",
     "promo_lead",
     "signup_words",
-    "lead_bold_share",
-    "boiler_tag",
+    "position",
+    "after_title",
+    "from_title",
+    "in_region",
+    "prev_in_region",
+    "next_in_region",
+    "prev_link_density",
+    "next_link_density",
+    "window_link_density",
+    "window_prose",
+    "since_furniture_heading",
+    "log_prose_after",
+    "log_prose_before",
+)
+# Read off the block's container (its box) and the page.
+PER_BOX: tuple[str, ...] = (
     "depth",
     "hinted_up",
     "article_up",
@@ -61,34 +88,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     "own_score",
     "parent_score",
     "in_best",
-    "in_region",
-    "lca_distance",
     "parent_text_density",
     "own_link_share",
     "log_parent_text",
-    "position",
-    "after_title",
-    "from_title",
-    "region_side",
-    "prev_link_density",
-    "next_link_density",
-    "prev_in_region",
-    "next_in_region",
-    "prev_same_box",
-    "next_same_box",
-    "since_furniture_heading",
-    "log_prose_after",
-    "log_prose_before",
+    "log_box_blocks",
     "log_blocks",
     "best_share",
-    "log_words",
-    "short_word_share",
-    "mean_word_length",
-    "window_link_density",
-    "window_prose",
-    "log_box_blocks",
-    "box_region_share",
 )
+FEATURE_NAMES: tuple[str, ...] = PER_BLOCK + PER_BOX
 
 
 @dataclass(slots=True)
@@ -105,202 +112,230 @@ class ScoringInput:
     title_index: int | None  # the block that shows the title
 
 
-def _ends_sentence(text: str) -> bool:
-    tail = text.rstrip(_CLOSERS)
-    return bool(tail) and tail[-1] in _SENTENCE_END
+# The wording patterns, case-sensitive over the lowered text: a case-blind search of so
+# many alternatives costs ten times as much. (Their letters are all lowercase, so the
+# lowered text matches them as the case-blind originals match the text;
+# tests/test_block_scorer.py checks it.)
+LOWERED_PATTERNS = {
+    name: re.compile(pattern.pattern)
+    for name, pattern in (
+        ("promo", PROMO_LEAD),
+        ("related", RELATED_HEADING),
+        ("furniture", FURNITURE_HEADING),
+    )
+}
+PROMO, SIGNUP, OPENS_FURNITURE = 1, 2, 4  # the bits of wording()
 
 
-def _ellipsis_end(text: str) -> bool:
-    tail = text.rstrip(" ]»>›")
-    return tail.endswith(("...", "…", "。。。"))
-
-
-def _container_facts(page: Page, score: list[float], best: int) -> dict[str, np.ndarray]:
-    """Arrays over containers: kind bits near and far, nearest hinted and article
-    ancestors, membership of the best container's subtree, and the distance up to the
-    best container's chain. The walk gives each container's depth and subtree end."""
-    containers = page.containers
-    count = len(containers)
-    parent = np.fromiter((c.parent for c in containers), np.int64, count)
-    parent[0] = 0  # the root is its own parent: walks up stop there
-    kinds = np.fromiter((c.kinds for c in containers), np.int64, count)
-    hinted = np.fromiter((c.hinted for c in containers), bool, count)
-    article = np.fromiter((c.article_hint for c in containers), bool, count)
-    depth = np.fromiter((c.depth for c in containers), np.int64, count)
-    end = np.fromiter((c.end for c in containers), np.int64, count)
-    near = kinds | kinds[parent] | kinds[parent[parent]]
-    hinted_up = hinted.astype(np.int64)
-    article_up = article.astype(np.int64)
-    up = parent
-    for k in range(2, HINT_DEPTH + 1):
-        hinted_up = np.where((hinted_up == 0) & hinted[up], k, hinted_up)
-        article_up = np.where((article_up == 0) & article[up], k, article_up)
-        up = parent[up]
-    # The OR over each whole chain by pointer doubling: log2(depth) steps.
-    far = kinds.copy()
-    jump = parent.copy()
-    for _ in range(int(depth.max()).bit_length()):
-        far |= far[jump]
-        jump = jump[jump]
-    index = np.arange(count)
-    in_best = (index >= best) & (index < end[best])
-    lca_depth = np.zeros(count, np.int64)
-    ancestor = best
-    while ancestor > 0:  # the best container's chain; the root holds everything
-        inside = (index >= ancestor) & (index < end[ancestor])
-        lca_depth = np.where(inside & (lca_depth == 0), depth[ancestor], lca_depth)
-        ancestor = containers[ancestor].parent
-    scores = np.asarray(score, np.float64)
-    return {
-        "parent": parent,
-        "depth": depth,
-        "near": near,
-        "far": far,
-        "hinted_up": hinted_up,
-        "article_up": article_up,
-        "in_best": in_best,
-        "lca": depth - lca_depth,
-        "score": scores / max(float(scores[best]), 1e-9),
-    }
+def wording(text: str, heading_like: bool) -> int:
+    """What a short block's words say, as bits: PROMO (a line that points at another
+    page, "Read also:", "Lesen Sie auch"), SIGNUP (asks to subscribe, follow, accept
+    cookies...), OPENS_FURNITURE (when ``heading_like``: the heading of a related,
+    furniture or promotion block)."""
+    if len(text) > MAX_LEXICON_CHARS:
+        return 0
+    lowered = text.lower()
+    bits = PROMO if LOWERED_PATTERNS["promo"].match(lowered) else 0
+    if SIGNUP_WORDS.search(lowered):
+        bits |= SIGNUP
+    if heading_like and (
+        bits & PROMO
+        or LOWERED_PATTERNS["related"].match(lowered)
+        or LOWERED_PATTERNS["furniture"].match(lowered)
+    ):
+        bits |= OPENS_FURNITURE
+    return bits
 
 
 def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
     """(candidate block indexes, their feature rows as float32)."""
-    page = data.page
-    blocks = page.blocks
+    blocks = data.page.blocks
     candidates = np.array(
         [i for i in range(len(blocks)) if i not in data.excluded], dtype=np.int64
     )
-    X = np.zeros((len(candidates), len(FEATURE_NAMES)), np.float32)
-    if not len(candidates):
-        return candidates, X
-    facts = _container_facts(page, data.score, data.best)
-    good = np.asarray(data.good, np.float64)
-    bad = np.asarray(data.bad, np.float64)
-    n_blocks = len(blocks)
-    region = data.region
-    title_index = data.title_index
-    own = np.fromiter((blocks[i].container for i in candidates), np.int64, len(candidates))
-    parent = facts["parent"][own]
-    rows: list[tuple[float | int | bool, ...]] = []
-    prose_after = _region_prose_after(page, region)
-    total_prose = prose_after[0]
-    region_sorted = sorted(region)
-    first = region_sorted[0] if region_sorted else n_blocks
-    last = region_sorted[-1] if region_sorted else -1
-    last_furniture = -(10**6)
-    prose_like = [len(b.text) >= 80 and b.link_density < 0.3 for b in blocks]
-    density = [b.link_density for b in blocks]
-    box_blocks: dict[int, int] = {}
-    box_region: dict[int, int] = {}
-    for i in candidates.tolist():
-        c = blocks[i].container
-        box_blocks[c] = box_blocks.get(c, 0) + 1
-        box_region[c] = box_region.get(c, 0) + (i in region)
-    extra: list[tuple[float, ...]] = []
-    for i in candidates.tolist():
-        block = blocks[i]
-        text = block.text
-        n = len(text)
-        short = n <= MAX_LEXICON_CHARS
-        promo = short and PROMO_LEAD.match(text) is not None
-        if (block.heading or n < 60) and (
-            promo or RELATED_HEADING.match(text) or FURNITURE_HEADING.match(text)
-        ):
-            last_furniture = i
-        prev = blocks[i - 1] if i else None
-        nxt = blocks[i + 1] if i + 1 < n_blocks else None
-        words = text.split()
-        n_words = len(words)
-        lo, hi = max(0, i - 2), min(n_blocks, i + 3)
-        c = block.container
-        extra.append(
-            (
-                math.log1p(n_words),
-                sum(1 for w in words if len(w) <= 3) / n_words,
-                (n - n_words + 1) / n_words,
-                sum(density[lo:hi]) / (hi - lo),
-                sum(prose_like[lo:hi]),
-                math.log1p(box_blocks[c]),
-                box_region[c] / box_blocks[c],
-            )
-        )
-        rows.append(
-            (
-                math.log1p(n),
-                block.link_chars / n,
-                block.bold_chars / n,
-                block.heading,
-                TAG_CODES.get(block.tag, 0),
-                block.list_id != 0,
-                _ends_sentence(text),
-                (text.count(",") + text.count("，")) * 100 / n,
-                (n - len(text.translate(_DIGITS))) / n,
-                len(block.links),
-                _ellipsis_end(text),
-                promo,
-                short and SIGNUP_WORDS.search(text) is not None,
-                len(block.lead_bold) / n,
-                block.boiler,
-                i / n_blocks,
-                title_index is not None and i > title_index,
-                max(-POSITION_CLIP, min(POSITION_CLIP, i - (title_index or 0))),
-                0 if i < first else (2 if i > last else 1),
-                prev.link_density if prev else -1.0,
-                nxt.link_density if nxt else -1.0,
-                (i - 1) in region,
-                (i + 1) in region,
-                prev is not None and prev.container == block.container,
-                nxt is not None and nxt.container == block.container,
-                min(i - last_furniture, POSITION_CLIP),
-                math.log1p(prose_after[i + 1]),
-                math.log1p(total_prose - prose_after[i]),
-                i in region,
-            )
-        )
-    per_block = np.array(rows, np.float64)
-    column = {name: j for j, name in enumerate(FEATURE_NAMES)}
-    for j, name in enumerate(
-        (
-            "log_chars", "link_density", "bold_share", "heading", "tag", "in_list",
-            "sentence_end", "commas_per_100", "digit_share", "links", "ellipsis_end",
-            "promo_lead", "signup_words", "lead_bold_share", "boiler_tag", "position",
-            "after_title", "from_title", "region_side", "prev_link_density",
-            "next_link_density", "prev_in_region", "next_in_region", "prev_same_box",
-            "next_same_box", "since_furniture_heading", "log_prose_after",
-            "log_prose_before", "in_region",
-        )
-    ):
-        X[:, column[name]] = per_block[:, j]
-    X[:, column["depth"]] = facts["depth"][own]
-    X[:, column["hinted_up"]] = facts["hinted_up"][own]
-    X[:, column["article_up"]] = facts["article_up"][own]
-    near, far = facts["near"][own], facts["far"][own]
-    for bit, kind in enumerate(KINDS):
-        X[:, column[f"near_{kind}"]] = (near >> bit) & 1
-        X[:, column[f"far_{kind}"]] = (far >> bit) & 1
-    X[:, column["own_score"]] = facts["score"][own]
-    X[:, column["parent_score"]] = facts["score"][parent]
-    X[:, column["in_best"]] = facts["in_best"][own]
-    X[:, column["lca_distance"]] = facts["lca"][own]
-    X[:, column["parent_text_density"]] = good[parent] / np.maximum(good[parent] + bad[parent], 1)
-    X[:, column["own_link_share"]] = bad[own] / np.maximum(good[own] + bad[own], 1)
-    X[:, column["log_parent_text"]] = np.log1p(np.maximum(good[parent], 0))
-    X[:, column["log_blocks"]] = math.log1p(n_blocks)
-    X[:, column["best_share"]] = good[data.best] / max(good[0], 1)
-    X[:, column["log_words"] :] = np.array(extra, np.float64)
+    in_region = np.zeros(len(blocks), np.uint8)
+    in_region[list(data.region)] = 1
+    arguments = (
+        blocks,
+        data.page.containers,
+        candidates,
+        in_region,
+        np.asarray(data.score, np.float64),
+        np.asarray(data.good, np.float64),
+        np.asarray(data.bad, np.float64),
+        data.best,
+        -1 if data.title_index is None else data.title_index,
+        wording,
+    )
+    compiled = _compiled()
+    X = compiled(*arguments) if compiled is not None else python_features(*arguments)
     return candidates, X
 
 
-def _region_prose_after(page: Page, region: set[int]) -> list[int]:
-    """Characters of prose-like region blocks at or after each index (one past the end: 0)."""
-    blocks = page.blocks
-    after = [0] * (len(blocks) + 1)
-    total = 0
-    for i in range(len(blocks) - 1, -1, -1):
+def python_features(
+    blocks: list[Block],
+    containers: list[Container],
+    candidates: np.ndarray,
+    in_region: np.ndarray,
+    score: np.ndarray,
+    good: np.ndarray,
+    bad: np.ndarray,
+    best: int,
+    title_index: int,
+    words_of: Callable[[str, bool], int],
+) -> np.ndarray:
+    """The feature rows, computed in Python: the definition the compiled twin follows.
+    ``words_of`` is :func:`wording` (passed in, so that both call the same one)."""
+    X = np.zeros((len(candidates), len(FEATURE_NAMES)), np.float32)
+    n_blocks = len(blocks)
+    density = [b.link_chars / len(b.text) for b in blocks]
+    prose = [
+        len(b.text) >= PROSE_CHARS and d < PROSE_LINK_DENSITY
+        for b, d in zip(blocks, density, strict=True)
+    ]
+    prose_after = [0.0] * (n_blocks + 1)  # region prose characters at or after each block
+    for i in range(n_blocks - 1, -1, -1):
+        counted = len(blocks[i].text) if in_region[i] and prose[i] else 0
+        prose_after[i] = prose_after[i + 1] + counted
+    box_blocks: dict[int, int] = {}
+    for i in candidates:
+        box_blocks[blocks[i].container] = box_blocks.get(blocks[i].container, 0) + 1
+    facts = _container_facts(containers, best)
+    last_furniture = -(10**9)
+    for row, i in enumerate(candidates.tolist()):
         block = blocks[i]
-        if i in region and len(block.text) >= 80 and block.link_density < 0.3:
-            total += len(block.text)
-        after[i] = total
-    return after
+        text = block.text
+        n = len(text)
+        said = words_of(text, bool(block.heading) or n < 60)
+        if said & OPENS_FURNITURE:
+            last_furniture = i
+        words = text.split()
+        n_words = max(len(words), 1)
+        lo, hi = max(0, i - WINDOW), min(n_blocks, i + WINDOW + 1)
+        window = 0.0  # summed in order, as the compiled twin does (sum() may not)
+        for j in range(lo, hi):
+            window += density[j]
+        values = (
+            math.log1p(n),
+            density[i],
+            block.bold_chars / n,
+            block.heading,
+            TAG_CODES.get(block.tag, 0),
+            block.list_id != 0,
+            len(block.links),
+            len(block.lead_bold) / n,
+            block.boiler,
+            _ends_sentence(text),
+            (text.count(",") + text.count("，")) * 100 / n,
+            sum(1 for ch in text if "0" <= ch <= "9") / n,
+            text.rstrip(ELLIPSIS_TRIM).endswith(("...", "…", "。。。")),
+            math.log1p(n_words),
+            sum(1 for w in words if len(w) <= SHORT_WORD) / n_words,
+            (n - n_words + 1) / n_words,
+            bool(said & PROMO),
+            bool(said & SIGNUP),
+            i / n_blocks,
+            title_index >= 0 and i > title_index,
+            max(-POSITION_CLIP, min(POSITION_CLIP, i - max(title_index, 0))),
+            in_region[i],
+            i > 0 and in_region[i - 1],
+            i + 1 < n_blocks and in_region[i + 1],
+            density[i - 1] if i > 0 else -1.0,
+            density[i + 1] if i + 1 < n_blocks else -1.0,
+            window / (hi - lo),
+            sum(prose[lo:hi]),
+            min(i - last_furniture, POSITION_CLIP),
+            math.log1p(prose_after[i + 1]),
+            math.log1p(prose_after[0] - prose_after[i]),
+        )
+        X[row, : len(PER_BLOCK)] = values
+        X[row, len(PER_BLOCK) :] = _box_values(
+            block.container, facts, containers, score, good, bad, best, box_blocks, n_blocks
+        )
+    return X
 
+
+def _ends_sentence(text: str) -> bool:
+    tail = text.rstrip(CLOSERS)
+    return bool(tail) and tail[-1] in SENTENCE_END_CHARS
+
+
+@dataclass(slots=True)
+class _Facts:
+    near: list[int]
+    far: list[int]
+    hinted_up: list[int]
+    article_up: list[int]
+
+
+def _container_facts(containers: list[Container], best: int) -> _Facts:
+    """Per container, top-down (a parent always comes before its children): kind bits
+    of itself and its two nearest boxes (near) and of its whole chain (far), and the
+    distance up to the nearest hinted and article box (1: itself, 0: none close)."""
+    count = len(containers)
+    near, far = [0] * count, [0] * count
+    hinted_up, article_up = [0] * count, [0] * count
+    for c, container in enumerate(containers):
+        p = container.parent if c else 0
+        grand = containers[p].parent if p else 0
+        kinds = container.kinds
+        near[c] = kinds | (containers[p].kinds | containers[grand].kinds if c else 0)
+        far[c] = kinds | (far[p] if c else 0)
+        hinted_up[c] = _up(container.hinted, hinted_up[p] if c else 0)
+        article_up[c] = _up(container.article_hint, article_up[p] if c else 0)
+    return _Facts(near, far, hinted_up, article_up)
+
+
+def _up(here: bool, parent_distance: int) -> int:
+    if here:
+        return 1
+    return parent_distance + 1 if 0 < parent_distance < HINT_DEPTH else 0
+
+
+def _box_values(
+    c: int,
+    facts: _Facts,
+    containers: list[Container],
+    score: np.ndarray,
+    good: np.ndarray,
+    bad: np.ndarray,
+    best: int,
+    box_blocks: dict[int, int],
+    n_blocks: int,
+) -> list[float]:
+    p = containers[c].parent if c else 0
+    kinds_near, kinds_far = facts.near[c], facts.far[c]
+    best_score = score[best]
+    return [
+        containers[c].depth,
+        facts.hinted_up[c],
+        facts.article_up[c],
+        *((kinds_near >> bit) & 1 for bit in range(len(KINDS))),
+        *((kinds_far >> bit) & 1 for bit in range(len(KINDS))),
+        score[c] / best_score,
+        score[p] / best_score,
+        best <= c < containers[best].end,
+        good[p] / max(good[p] + bad[p], 1.0),
+        bad[c] / max(good[c] + bad[c], 1.0),
+        math.log1p(max(good[p], 0.0)),
+        math.log1p(box_blocks[c]),
+        math.log1p(n_blocks),
+        good[best] / max(good[0], 1.0),
+    ]
+
+
+@cache
+def _compiled():  # type: ignore[no-untyped-def]
+    if os.environ.get("HEALTHCORPUS_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    try:
+        from cleaning.extractor.scorer import _features
+    except ImportError:
+        return None
+    _features.configure(
+        per_block=len(PER_BLOCK),
+        features=len(FEATURE_NAMES),
+        kinds=len(KINDS),
+        tag_codes=TAG_CODES,
+    )
+    return _features.features

@@ -34,7 +34,10 @@ class Forest:
     value: np.ndarray  # float64 per node (leaf value; 0 elsewhere)
     roots: np.ndarray  # int32 per tree: the index of its root node
     base: float  # the log-odds every block starts from
-    threshold_keep: float  # probability from which a block is kept
+    # Probability from which a block is kept: inside the rule-based region, and outside
+    # it (where the rules found no article text, the trees must be surer).
+    keep_inside: float
+    keep_outside: float
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> Forest:
@@ -48,7 +51,8 @@ class Forest:
                 value=data["value"].astype(np.float64),
                 roots=data["roots"].astype(np.int32),
                 base=float(data["base"]),
-                threshold_keep=float(data["threshold_keep"]),
+                keep_inside=float(data["keep_inside"]),
+                keep_outside=float(data["keep_outside"]),
             )
 
     def save(self, path: Path) -> None:
@@ -62,7 +66,8 @@ class Forest:
             value=self.value,
             roots=self.roots,
             base=np.float64(self.base),
-            threshold_keep=np.float64(self.threshold_keep),
+            keep_inside=np.float64(self.keep_inside),
+            keep_outside=np.float64(self.keep_outside),
         )
 
     def raw(self, X: np.ndarray) -> np.ndarray:
@@ -70,16 +75,30 @@ class Forest:
         X = np.ascontiguousarray(X, dtype=np.float32)
         compiled = _compiled()
         if compiled is not None:
-            return compiled(
-                X, self.feature, self.threshold, self.left, self.right, self.value,
-                self.roots, self.base,
-            )  # fmt: skip
+            raw_scores, node_dtype = compiled
+            return raw_scores(X, self._packed(node_dtype), self.roots, self.base)
         return numpy_raw(self, X)
 
-    def keep(self, X: np.ndarray) -> np.ndarray:
-        """Which rows the model keeps (probability >= the trained threshold)."""
-        cut = math.log(self.threshold_keep / (1 - self.threshold_keep))
-        return self.raw(X) >= cut
+    def _packed(self, node_dtype: np.dtype) -> np.ndarray:
+        """The nodes as the compiled walk reads them (a leaf's value in its threshold)."""
+        packed = _PACKED.get(id(self))
+        if packed is None or packed[0] is not self:
+            nodes = np.zeros(len(self.feature), node_dtype)
+            leaf = self.left < 0
+            nodes["threshold"] = np.where(leaf, self.value, self.threshold)
+            nodes["feature"] = self.feature
+            nodes["left"] = self.left
+            nodes["right"] = self.right
+            packed = (self, nodes)
+            _PACKED[id(self)] = packed
+        return packed[1]
+
+    def keep(self, X: np.ndarray, in_region: np.ndarray) -> np.ndarray:
+        """Which rows the model keeps: probability at least ``keep_inside`` for rows of
+        blocks in the rule-based region, ``keep_outside`` for the others."""
+        inside = math.log(self.keep_inside / (1 - self.keep_inside))
+        outside = math.log(self.keep_outside / (1 - self.keep_outside))
+        return self.raw(X) >= np.where(in_region, inside, outside)
 
 
 def numpy_raw(forest: Forest, X: np.ndarray) -> np.ndarray:
@@ -99,15 +118,18 @@ def numpy_raw(forest: Forest, X: np.ndarray) -> np.ndarray:
     return total
 
 
+_PACKED: dict[int, tuple[Forest, np.ndarray]] = {}  # packed nodes of each loaded forest
+
+
 @cache
 def _compiled():  # type: ignore[no-untyped-def]
     if os.environ.get("HEALTHCORPUS_PURE_PYTHON", "") not in ("", "0"):
         return None
     try:
-        from cleaning.extractor.scorer._forest import raw_scores
+        from cleaning.extractor.scorer._forest import NODE_DTYPE, raw_scores
     except ImportError:
         return None
-    return raw_scores
+    return raw_scores, NODE_DTYPE
 
 
 _override: list[Forest | None] = []
