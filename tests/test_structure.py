@@ -182,8 +182,7 @@ def test_prev_next_from_the_head_links() -> None:
     """``<link rel="prev"/"next">``: the title from the element, or from the page's own
     link to the same address."""
     head = (
-        '<link rel="prev" href="/p.html" title="Ginger benefits">'
-        '<link rel="next" href="/n.html">'
+        '<link rel="prev" href="/p.html" title="Ginger benefits"><link rel="next" href="/n.html">'
     )
     body = sections_html(HEADS_EN, "<h2>{n}. {h}</h2>", EN)
     body += '<div class="more"><a href="/n.html">Sleep</a></div>'
@@ -331,7 +330,7 @@ def test_text_dump_with_title_only_related_and_a_footer() -> None:
 
 
 def test_a_furniture_heading_takes_the_rest_of_its_box_with_it() -> None:
-    """"Popular articles" inside the article: the teasers after it in the same box go,
+    """ "Popular articles" inside the article: the teasers after it in the same box go,
     the article's paragraphs after the box stay, and so does a sibling box."""
     body = (
         f"<p>{EN}</p>"
@@ -348,3 +347,35 @@ def test_a_furniture_heading_takes_the_rest_of_its_box_with_it() -> None:
     assert "sibling box of the heading's own box" in record.text
     for teaser in ("Popular articles", "Why your feet swell", "Ten foods", "Another teaser"):
         assert teaser not in record.text
+
+
+def test_an_ordered_list_of_bold_instructions_is_a_list_of_steps() -> None:
+    steps = "".join(f"<li><strong>{h}.</strong> {EN}</li>" for h in HEADS_EN)
+    record = clean_html(article(f"<ol>{steps}</ol>"), url="http://a.test/x").record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [
+        (i + 1, h) for i, h in enumerate(HEADS_EN)
+    ]
+    assert record.sections[0].text == EN.strip()
+    assert "1. Calcium deficiency." in record.text
+
+
+def test_a_bulleted_list_with_bold_words_is_no_list_of_steps() -> None:
+    items = "".join(f"<li><strong>{h}:</strong> {EN}</li>" for h in HEADS_EN)
+    record = clean_html(article(f"<ul>{items}</ul>"), url="http://a.test/x").record
+    assert record is not None
+    assert record.sections == []
+    assert "Calcium deficiency:" in record.text
+
+
+def test_bare_step_headings_are_named_by_their_instruction() -> None:
+    body = "".join(
+        f"<h3>Step {i + 1}</h3><p><strong>{h}.</strong> {EN}</p>" for i, h in enumerate(HEADS_EN)
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [(s.number, s.heading) for s in record.sections] == [
+        (i + 1, h) for i, h in enumerate(HEADS_EN)
+    ]
+    assert record.sections[1].text == EN.strip()
+    assert "Step 2: Sweating a lot." in record.text

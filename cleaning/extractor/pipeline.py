@@ -128,7 +128,7 @@ def clean_parsed(
     head, page, title = prepared.head, prepared.page, prepared.title
     content = choose_content(page, prepared.excluded, title_index=prepared.title_index)
     blocks = [page.blocks[i] for i in content.indexes]
-    structure = split_sections(blocks)
+    structure = split_sections(blocks, _ordered_lists(page, blocks))
     links = prepared.links
     reason = _not_article_reason(structure, page, content.indexes, url, title)
     if reason == "no_text" and content.ruled and _looks_like_listing(page, content.ruled):
@@ -301,6 +301,12 @@ def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo
         if node is not None:
             return fix_text(collapse_spaces(node.text(deep=True))) or None
     return None
+
+
+def _ordered_lists(page: Page, blocks: list[Block]) -> set[int]:
+    """The ``<ol>`` elements the chosen blocks sit in (how-to steps are listed in one)."""
+    containers = page.containers
+    return {b.list_id for b in blocks if b.list_id and containers[b.list_id].tag == "ol"}
 
 
 def _repair_text(page: Page) -> None:

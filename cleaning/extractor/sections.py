@@ -11,11 +11,13 @@ numbered list inside a section, a "(1)" sub-point). When no numbered sequence ex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 from cleaning.dataset.schema import Section
 from cleaning.extractor.blocks import Block
+from cleaning.extractor.howto import OutlineEntry, find_steps, how_to_outline, is_step_number
 from cleaning.extractor.patterns import NUMBERED_HEADING, SENTENCE_END, cjk_numeral_value
 from cleaning.extractor.textnorm import cjk_share
 
@@ -57,7 +59,7 @@ def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
         rest = block.text[len(text) :].strip() if block.text.startswith(text) else ""
     match = NUMBERED_HEADING.match(text)
     if match is None:
-        return None
+        return _step_label_heading(block, position)
     groups = match.groupdict()
     style = next(
         k
@@ -83,6 +85,45 @@ def numbered_candidate(block: Block, position: int) -> HeadingCandidate | None:
             return None
         strength = 1
     return HeadingCandidate(position, number, heading, style, strength, rest)
+
+
+_STEP_LABEL = re.compile(
+    r"^\s*(?P<word>step|schritt|étape|etape|paso|passo|stap|krok)\s*(?P<number>\d{1,2})\s*[.:)]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _step_label_heading(block: Block, position: int) -> HeadingCandidate | None:
+    """A heading that is only "Step 3" (eHow): numbered, its name to be read off the
+    text under it (``split_sections`` does)."""
+    if not (block.heading >= 2 or block.bold_share >= 0.8):
+        return None
+    label = _STEP_LABEL.match(block.text)
+    if label is None:
+        return None
+    strength = 3 if block.heading >= 2 else 2
+    style = "word:" + label.group("word").lower()
+    return HeadingCandidate(position, int(label.group("number")), "", style, strength)
+
+
+def _named_from_text(body: list[str], first: Block | None) -> tuple[str, str]:
+    """A bare "Step 3" heading's name, and the words of the text it took: the bold
+    instruction the text opens with (moved out of the text, into the heading line),
+    else the text's first sentence (left in it), else nothing."""
+    if first is not None and first.lead_bold and first.text.startswith(first.lead_bold) and body:
+        lead = first.lead_bold
+        body[0] = body[0][len(lead) :].strip()
+        if not body[0]:
+            body.pop(0)
+        return lead.rstrip(" :：.。-–—"), lead
+    if body:
+        sentence = _FIRST_SENTENCE.match(body[0])
+        if sentence and len(sentence.group(1)) <= MAX_LEAD_HEADING:
+            return sentence.group(1).rstrip(" .。"), ""
+    return "", ""
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?。！？])(?:\s|$)")
 
 
 def _longest_run(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
@@ -202,6 +243,25 @@ def find_plain_headings(blocks: list[Block]) -> list[HeadingCandidate]:
     return found
 
 
+def _with_peer_headings(
+    blocks: list[Block], numbered: list[HeadingCandidate]
+) -> list[HeadingCandidate]:
+    """A numbered sequence of heading elements, and the unnumbered heading elements of
+    the same rank or above around it ("Things You'll Need" before "Step 1", a final
+    "Conclusion"): sections too, numbered null. Lower headings stay in their section's
+    text, as sub-points of it."""
+    if numbered[0].strength < 3:
+        return numbered
+    rank = min(blocks[h.position].heading for h in numbered)
+    taken = {h.position for h in numbered}
+    peers = [
+        HeadingCandidate(i, 0, b.text, "heading", 3)
+        for i, b in enumerate(blocks)
+        if i not in taken and 1 <= b.heading <= rank and len(b.text) <= MAX_HEADING_CHARS
+    ]
+    return sorted(numbered + peers, key=lambda h: h.position)
+
+
 def _without_trailing_headings(blocks: list[Block]) -> list[Block]:
     """Headings with nothing under them at the very end ("Trending now", "More:") are
     the start of page furniture that the content region cut off, not article text."""
@@ -230,10 +290,17 @@ def paragraphs(blocks: list[Block]) -> list[str]:
     return out
 
 
-def split_sections(blocks: list[Block]) -> Structure:
-    """Intro and sections of the article's content blocks."""
+def split_sections(blocks: list[Block], ordered_lists: set[int] | None = None) -> Structure:
+    """Intro and sections of the article's content blocks: a how-to page's steps (see
+    :mod:`cleaning.extractor.howto`; ``ordered_lists`` are the container indexes of the
+    page's ``<ol>`` elements), else a numbered sequence of headings, else the article's
+    unnumbered headings."""
     blocks = _without_trailing_headings(blocks)
-    headings = find_numbered_headings(blocks) or find_plain_headings(blocks)
+    steps = find_steps(blocks, ordered_lists) if ordered_lists else []
+    if steps:
+        return _how_to_structure(blocks, steps)
+    numbered = find_numbered_headings(blocks)
+    headings = _with_peer_headings(blocks, numbered) if numbered else find_plain_headings(blocks)
     if not headings:
         return Structure(paragraphs(blocks), [], [])
     intro = paragraphs(blocks[: headings[0].position])
@@ -244,8 +311,34 @@ def split_sections(blocks: list[Block]) -> Structure:
         body = paragraphs(blocks[head.position + 1 : end])
         if head.rest:
             body.insert(0, head.rest)
-        number = head.number if head.number else None
-        sections.append(Section(number=number, heading=head.heading, text="\n\n".join(body)))
+        heading = head.heading
         line = blocks[head.position].text
+        if not heading:  # a bare "Step 3": named by its text, and read "Step 3: Name."
+            first = blocks[head.position + 1] if head.position + 1 < end else None
+            heading, lead = _named_from_text(body, first)
+            line = f"{line}: {lead}" if lead else line
+            heading = heading or line
+        number = head.number if head.number else None
+        sections.append(Section(number=number, heading=heading, text="\n\n".join(body)))
         lines.append(line[: len(line) - len(head.rest)].strip() if head.rest else line)
     return Structure(intro, sections, lines)
+
+
+def _how_to_structure(blocks: list[Block], steps: list[OutlineEntry]) -> Structure:
+    """Sections of a how-to page: methods, steps and other headings, in reading order."""
+    outline = how_to_outline(blocks, steps)
+    intro = paragraphs(_without_step_numbers(blocks[: outline[0].position]))
+    sections: list[Section] = []
+    lines: list[str] = []
+    bounds = [entry.position for entry in outline[1:]] + [len(blocks)]
+    for entry, end in zip(outline, bounds, strict=True):
+        body = paragraphs(_without_step_numbers(blocks[entry.position + entry.blocks : end]))
+        if entry.rest:
+            body.insert(0, entry.rest)
+        sections.append(Section(number=entry.number, heading=entry.heading, text="\n\n".join(body)))
+        lines.append(entry.line)
+    return Structure(intro, sections, lines)
+
+
+def _without_step_numbers(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if not is_step_number(b)]

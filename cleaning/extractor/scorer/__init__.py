@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cleaning.extractor.blocks import Block, Page
+from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.scorer.features import FEATURE_NAMES, ScoringInput, block_features
 from cleaning.extractor.scorer.forest import Forest, default_forest
 from cleaning.extractor.sections import is_heading_like, numbered_candidate
@@ -47,7 +47,10 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
     """A heading goes with the text it introduces, its section (the blocks up to the
     next heading of its level or above): a heading element is dropped when nothing of
     its section is kept; any heading, element or heading-like line, is kept, even when
-    the trees would drop it, when a kept block of its section sits in its own box.
+    the trees would drop it, when the first block of its section (a bare step number
+    aside) is kept and sits in its box (the heading's element and the two boxes around
+    it). A heading element split in two blocks (``<h3><div>Method 1</div> Name</h3>``)
+    is kept or dropped as one.
 
     Short headings are the blocks the trees are least sure of (a few words, no links,
     no punctuation), and a heading without its text, or text without its heading,
@@ -55,34 +58,63 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
     """
     blocks, containers = page.blocks, page.containers
     keep = keep.copy()
-    # Open headings: [position in candidates, level, its box, section kept, kept in box]
+    # Open headings: [position in candidates, level, its box, section kept,
+    # first block seen (0 not yet, 1 kept and in the box, -1 otherwise)]
     open_headings: list[list[int]] = []
+    glued: list[int] = []  # positions whose heading continues in the next candidate
 
     def close(level: int) -> None:
         while open_headings and open_headings[-1][1] >= level:
-            j, heading_level, _, any_kept, boxed = open_headings.pop()
-            added = bool(any_kept and boxed)
+            j, heading_level, _, any_kept, first = open_headings.pop()
+            added = first == 1
             if heading_level < LINE_HEADING_LEVEL:
                 keep[j] = bool(any_kept) and (bool(keep[j]) or added)
             else:  # a line may be a list item as well as a heading: only ever added
                 keep[j] = bool(keep[j]) or added
 
+    previous: tuple[int, int, int] | None = None  # the last heading: (j, level, container)
     for j in range(len(candidates)):
         i = candidates[j]
         block = blocks[i]
         level = _heading_level(block, blocks[i + 1] if i + 1 < len(blocks) else None, j)
         if level:
+            if (
+                previous
+                and previous[:2] == (j - 1, level)
+                and _nested(containers, previous[2], block.container)
+            ):
+                glued.append(j - 1)
             close(level)
-            open_headings.append([j, level, containers[block.container].parent, 0, 0])
-        elif keep[j]:
+            open_headings.append([j, level, _box(containers, block.container), 0, 0])
+            previous = (j, level, block.container)
+        elif len(block.text) > MAX_STEP_NUMBER:
             own = block.container
             for heading in open_headings:
-                heading[3] = 1
-                box = heading[2]
-                if box >= 0 and box <= own < containers[box].end:
-                    heading[4] = 1
+                if keep[j]:
+                    heading[3] = 1
+                if heading[4] == 0:
+                    box = heading[2]
+                    heading[4] = 1 if keep[j] and box <= own < containers[box].end else -1
     close(0)
+    for j in reversed(glued):
+        keep[j] = keep[j + 1]
     return keep
+
+
+BOX_LEVELS = 2  # boxes above a heading's own element that still hold "its" text
+MAX_STEP_NUMBER = 3  # characters of a block that only numbers what follows ("1", "2.")
+
+
+def _box(containers: list[Container], c: int) -> int:
+    for _ in range(BOX_LEVELS):
+        if c <= 0:
+            break
+        c = containers[c].parent
+    return max(c, 0)
+
+
+def _nested(containers: list[Container], a: int, b: int) -> bool:
+    return a <= b < containers[a].end or b <= a < containers[b].end
 
 
 LINE_HEADING_LEVEL = 7  # below <h6>: a bold or numbered line heads a sub-point
