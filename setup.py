@@ -2,9 +2,9 @@
 
 from setuptools import Extension, setup
 
-# cleaning/extractor/<name>.pyx: the page walk, the language walk, the block scorer's
-# trees and features
-COMPILED = ("_blockwalk", "_langwalk", "scorer/_forest", "scorer/_features")
+# cleaning/extractor/<name>.pyx: the page walk, the language walk, the content chooser's
+# container scores, the block scorer's trees and features
+COMPILED = ("_blockwalk", "_langwalk", "_contentscore", "scorer/_forest", "scorer/_features")
 
 try:
     from Cython.Build import cythonize

@@ -103,3 +103,17 @@ def test_mojibake_is_repaired_inside_a_cleaned_page() -> None:
     assert "don’t know" in record.text
     assert "“rest”" in record.text
     assert "â€" not in record.text
+
+
+def test_a_page_written_in_decomposed_characters_gives_nfc_text() -> None:
+    """"e" then U+0301 in the page's bytes: the record holds the one composed "é"."""
+    paragraph = "Le cafe\u0301 du matin ne cause pas de crampes, mais le manque d'eau si. " * 4
+    html = (
+        "<html><head><title>Cafe\u0301 et crampes</title></head><body><article>"
+        f"<h1>Cafe\u0301 et crampes</h1><p>{paragraph}</p><p>{paragraph}</p></article>"
+        "</body></html>"
+    )
+    record = clean_html(html.encode("utf-8"), url="http://site.test/a.html").record
+    assert record is not None
+    assert record.title == "Café et crampes"
+    assert "café du matin" in record.text and "\u0301" not in record.text

@@ -105,7 +105,8 @@ cdef object Container = None
 cdef object Link = None
 cdef object zero_width = None  # str.translate table of characters to drop
 cdef object class_hints = None
-cdef object container_hint = None
+cdef dict HINT_CACHE = {}  # hint -> class_hints(hint)
+cdef Py_ssize_t MAX_CACHED_HINTS = 32768
 cdef object pager_rel = None
 cdef object hidden_style = None
 cdef object content_mark = None
@@ -143,7 +144,6 @@ def configure(
     link_type,
     zero_width_table,
     hints,
-    hint_of,
     rel_of,
     hidden,
 ):
@@ -153,7 +153,7 @@ def configure(
     ``zero_width_table`` is the one of cleaning.extractor.textnorm.collapse_spaces."""
     global DIV_TAG, MAX_DEPTH, CONFIGURED
     global Block, Container, Link, zero_width, class_hints, hidden_style
-    global container_hint, pager_rel
+    global pager_rel
     cdef int i, flags
     CONFIGURED = False
     codes = dict(ATTRIBUTES_READ, **{content_mark: A_CONTENT_MARK})
@@ -209,7 +209,8 @@ def configure(
     MAX_DEPTH = max_depth
     Block, Container, Link = block_type, container_type, link_type
     zero_width, class_hints, hidden_style = zero_width_table, hints, hidden
-    container_hint, pager_rel = hint_of, rel_of
+    HINT_CACHE.clear()
+    pager_rel = rel_of
     CONFIGURED = DIV_TAG != 0
 
 
@@ -593,11 +594,17 @@ cdef class Walk:
         if flags & F_HEADER and not self.article[parent]:
             boiler = True
         if attrs.any:
-            hint = container_hint(
-                attr_text(attrs, A_CLASS), attr_text(attrs, A_ID), attr_text(attrs, A_ROLE)
-            )
+            # blocks.container_hint, inline
+            hint = f"{attr_text(attrs, A_CLASS)} {attr_text(attrs, A_ID)} {attr_text(attrs, A_ROLE)}".strip()
             if hint:
-                article_word, boiler_word, kinds = class_hints(hint)
+                # A dict in C before the Python call: most of a page's hints repeat.
+                hints = HINT_CACHE.get(hint)
+                if hints is None:
+                    hints = class_hints(hint)
+                    if len(HINT_CACHE) >= MAX_CACHED_HINTS:
+                        HINT_CACHE.clear()
+                    HINT_CACHE[hint] = hints
+                article_word, boiler_word, kinds = hints
             else:
                 article_word = boiler_word = False
             article_hint = (

@@ -103,7 +103,9 @@ _STEM_BITS = {stem: KIND_BITS[kind] for kind, (_, stems) in KINDS.items() for st
 # search for all of them, then a dict lookup per stem found.
 _STEM = re.compile("|".join(sorted(_STEM_BITS, key=len, reverse=True)))
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEPARATORS = str.maketrans("-_", "  ")
+_DIGITS = "0123456789"
+# A furniture prefix at the start of a token ("advert", "sponsored-links").
+_PREFIX = re.compile(r"(?:^|[-_])(?:" + "|".join(FURNITURE_PREFIXES) + ")")
 
 
 def _hint_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Pattern[str]:
@@ -114,9 +116,8 @@ def _hint_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Patt
 
 _FURNITURE_HINT = _hint_pattern([*FURNITURE_WORDS, *FURNITURE_PHRASES], FURNITURE_PREFIXES)
 _ARTICLE_HINT = _hint_pattern(ARTICLE_WORDS)
-# The first tokens a furniture match can start with (prefixes are checked apart).
-_FURNITURE_STARTS = FURNITURE_WORDS | {phrase.split("-")[0] for phrase in FURNITURE_PHRASES}
-_FURNITURE_PREFIX_IN = re.compile("|".join(FURNITURE_PREFIXES))  # anywhere: a cheap first test
+# The first tokens of the furniture phrases ("most" of "most-read").
+_PHRASE_STARTS = frozenset(phrase.split("-")[0] for phrase in FURNITURE_PHRASES)
 
 
 def kinds_of(hint: str) -> int:
@@ -125,43 +126,69 @@ def kinds_of(hint: str) -> int:
     >>> kinds_of("relatedPosts") == KIND_BITS["related"] | KIND_BITS["content"]
     True
     """
-    lowered = (_CAMEL.sub(" ", hint) if not hint.islower() else hint).lower()
-    bits = 0
-    for token in lowered.translate(_SEPARATORS).split():
-        bits |= _token_kinds(token)
-    joined = lowered.replace("-", "").replace("_", "")
-    return bits | _KIND_OF_WORD.get(joined, 0)
+    return class_hints(hint)[2]
 
 
-@lru_cache(maxsize=16384)
-def _token_kinds(token: str) -> int:
-    """The kinds one token names: as a word (or its plural), or by a stem inside it.
-    Cached: pages share most of their class tokens ("row", "col-md-6", "wrapper")."""
-    bits = _KIND_OF_WORD.get(token, 0)
-    if token[-1] == "s":  # "posts", "widgets"
-        bits |= _KIND_OF_WORD.get(token[:-1], 0)
-    for stem in _STEM.findall(token):
-        bits |= _STEM_BITS[stem]
-    return bits
+# The facts of a word, packed in one int beside its kind bits.
+_ARTICLE_BIT, _FURNITURE_BIT, _PHRASE_BIT = 1 << 40, 1 << 41, 1 << 42
+_KINDS_MASK = (1 << len(KINDS)) - 1
+MAX_CACHED_WORDS = 65536  # about 8 MB when full; a site's class words fit many times over
+_word_cache: dict[str, int] = {}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def class_hints(hint: str) -> tuple[bool, bool, int]:
     """(names article content, names page furniture, kind bits) for a class+id string.
 
-    Cached: a page repeats the same few class strings hundreds of times. An ASCII hint
-    (nearly all) is judged on its tokens, which costs a fifth of the case-blind regex
-    search; the regex only confirms a token that could start a furniture match.
+    Cached, and so is each of its words (``_word_facts``): a page repeats the same few
+    class strings hundreds of times, and pages share most of their class words
+    ("row", "col-md-6", "wrapper"). A furniture word or prefix is a token of its own;
+    only the phrases ("most-read") need the regex, and only where a phrase starts.
     """
-    kinds = kinds_of(hint)
+    facts = 0
+    cache = _word_cache
+    for word in hint.split():
+        # Trailing numbers name nothing ("comment-4821", "col-md-6", "nav2"): without
+        # them, an id's words hit the cache like class words do.
+        key = word.rstrip(_DIGITS) or word
+        known = cache.get(key)
+        if known is None:
+            known = _word_facts(key)
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
+            cache[key] = known
+        facts |= known
+    article = bool(facts & _ARTICLE_BIT)
+    furniture = bool(facts & _FURNITURE_BIT)
     if not hint.isascii():
-        article = _ARTICLE_HINT.search(hint) is not None
-        return article, _FURNITURE_HINT.search(hint) is not None, kinds
-    lowered = hint.lower()
+        article = article or _ARTICLE_HINT.search(hint) is not None
+        facts |= _PHRASE_BIT
+    if not furniture and facts & _PHRASE_BIT:  # "most-read", "sr-only": phrases span tokens
+        furniture = _FURNITURE_HINT.search(hint) is not None
+    return article, furniture, facts & _KINDS_MASK
+
+
+def _word_facts(word: str) -> int:
+    """The kind bits of one class word ("post-comments", "relatedPosts"), with bits for
+    an article word, a furniture word and the start of a furniture phrase: its tokens
+    split at "-" and "_" (and, for the kinds, at camelCase), and the word with those
+    joined ("sr-only")."""
+    lowered = word.lower()
     tokens = lowered.replace("-", " ").replace("_", " ").split()
-    article = not ARTICLE_WORDS.isdisjoint(tokens)
-    maybe_furniture = not _FURNITURE_STARTS.isdisjoint(tokens) or (
-        _FURNITURE_PREFIX_IN.search(lowered) is not None
-        and any(token.startswith(FURNITURE_PREFIXES) for token in tokens)
-    )
-    return article, maybe_furniture and _FURNITURE_HINT.search(lowered) is not None, kinds
+    facts = 0
+    if not ARTICLE_WORDS.isdisjoint(tokens):
+        facts |= _ARTICLE_BIT
+    if not FURNITURE_WORDS.isdisjoint(tokens) or _PREFIX.search(lowered) is not None:
+        facts |= _FURNITURE_BIT
+    if not _PHRASE_STARTS.isdisjoint(tokens):
+        facts |= _PHRASE_BIT
+    if not word.islower():
+        tokens = _CAMEL.sub(" ", word).lower().replace("-", " ").replace("_", " ").split()
+    facts |= _KIND_OF_WORD.get(lowered.replace("-", "").replace("_", ""), 0)
+    for token in tokens:
+        facts |= _KIND_OF_WORD.get(token, 0)
+        if token[-1] == "s":  # "posts", "widgets"
+            facts |= _KIND_OF_WORD.get(token[:-1], 0)
+    for stem in _STEM.findall(lowered):  # stems anywhere in a token
+        facts |= _STEM_BITS[stem]
+    return facts

@@ -13,9 +13,11 @@ still remove what they name from what it keeps.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
@@ -66,6 +68,9 @@ class Content:
     removed: Counter[str] = field(default_factory=Counter)
     scored: bool = False  # the block scorer chose them (else the rules alone)
     ruled: list[int] = field(default_factory=list)  # what the rules alone chose
+    # The boilerplate rule each block checked so far matched (None: none), by index:
+    # the scorer's choice is checked against the same rules, mostly on the same blocks.
+    reasons: dict[int, str | None] = field(default_factory=dict)
 
 
 def min_paragraph_chars(text: str) -> int:
@@ -128,12 +133,14 @@ def choose_content(
     chosen = select_blocks(data)
     if chosen is None:  # no model in this installation
         return ruled
-    content = _without_boilerplate(page, chosen, data.best)
+    content = _without_boilerplate(page, chosen, data.best, ruled.reasons)
     content.ruled = ruled.indexes
     return content
 
 
-def _without_boilerplate(page: Page, chosen: list[int], best: int) -> Content:
+def _without_boilerplate(
+    page: Page, chosen: list[int], best: int, reasons: dict[int, str | None]
+) -> Content:
     """The scorer's blocks less those a boilerplate rule names, and less the rest of
     the box a furniture heading ("Popular articles") opens, unless that box holds the
     article's best container."""
@@ -146,7 +153,7 @@ def _without_boilerplate(page: Page, chosen: list[int], best: int) -> Content:
         if any(box <= own < containers[box].end for box in boxes):
             content.removed["furniture"] += 1
             continue
-        reason = boilerplate_reason(block)
+        reason = reasons[i] if i in reasons else boilerplate_reason(block)
         if reason == "furniture_heading":
             box = containers[own].parent
             if box > 0 and not box <= best < containers[box].end:
@@ -163,6 +170,47 @@ def scoring_input(
 ) -> tuple[Content, ScoringInput] | None:
     """The rule-based choice and what the block scorer reads; None when no block of
     the page is paragraph-like (then the rules keep every clean block)."""
+    containers = page.containers
+    score, good, bad, prose = container_scores(page, excluded)
+    adjusted = [s * (1 - b / max(g + b, 1)) for s, g, b in zip(score, good, bad, strict=True)]
+    best = max(range(len(containers)), key=adjusted.__getitem__)
+    if score[best] == 0:
+        return None
+    widened = _widen(page, best, prose, bad)
+    roots = _with_content_siblings(page, widened, score, good, bad)
+    ruled = _filter_region(page, roots, excluded)
+    data = ScoringInput(
+        page=page,
+        score=adjusted,
+        good=good,
+        bad=bad,
+        best=best,
+        region=set(ruled.indexes),
+        excluded=excluded,
+        title_index=title_index,
+    )
+    return ruled, data
+
+
+def container_scores(
+    page: Page, excluded: set[int]
+) -> tuple[list[float], list[int], list[int], list[int]]:
+    """(score, good, bad, prose) of every container: the votes of the paragraph-like
+    blocks below it, and the non-link, link-and-furniture and prose characters of its
+    subtree. The compiled twin (``_contentscore.pyx``) gives the same numbers."""
+    compiled = _compiled_scores()
+    if compiled is not None:
+        mask = bytearray(len(page.blocks))
+        for i in excluded:
+            mask[i] = 1
+        return compiled(page.blocks, page.containers, bytes(mask), _TEXT_HOLDERS)
+    return python_container_scores(page, excluded)
+
+
+def python_container_scores(
+    page: Page, excluded: set[int]
+) -> tuple[list[float], list[int], list[int], list[int]]:
+    """``container_scores`` in Python: the definition."""
     blocks, containers = page.blocks, page.containers
     score = [0.0] * len(containers)
     # Characters of each container's subtree: counted at the block's own container,
@@ -192,24 +240,18 @@ def scoring_input(
         good[parent] += good[c]
         bad[parent] += bad[c]
         prose[parent] += prose[c]
-    adjusted = [s * (1 - b / max(g + b, 1)) for s, g, b in zip(score, good, bad, strict=True)]
-    best = max(range(len(containers)), key=adjusted.__getitem__)
-    if score[best] == 0:
+    return score, good, bad, prose
+
+
+@cache
+def _compiled_scores():  # type: ignore[no-untyped-def]
+    if os.environ.get("HEALTHCORPUS_PURE_PYTHON", "") not in ("", "0"):
         return None
-    widened = _widen(page, best, prose, bad)
-    roots = _with_content_siblings(page, widened, score, good, bad)
-    ruled = _filter_region(page, roots, excluded)
-    data = ScoringInput(
-        page=page,
-        score=adjusted,
-        good=good,
-        bad=bad,
-        best=best,
-        region=set(ruled.indexes),
-        excluded=excluded,
-        title_index=title_index,
-    )
-    return ruled, data
+    try:
+        from cleaning.extractor._contentscore import container_scores as compiled
+    except ImportError:
+        return None
+    return compiled
 
 
 def _widen(page: Page, best: int, prose: list[int], bad: list[int]) -> int:
@@ -281,7 +323,7 @@ def _filter_region(page: Page, roots: set[int], excluded: set[int]) -> Content:
         ):
             content.removed["furniture"] += 1
             continue
-        reason = boilerplate_reason(block)
+        reason = content.reasons[i] = boilerplate_reason(block)
         if reason == "furniture_heading" and depth_in[own] > 1:
             # The heading's own box (its container's parent): what follows in it goes too.
             furniture.add(containers[own].parent)

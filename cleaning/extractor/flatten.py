@@ -93,7 +93,6 @@ def _configure(walk_module: ModuleType) -> None:
         link_type=blocks.Link,
         zero_width_table=textnorm.ZERO_WIDTH,
         hints=classnames.class_hints,
-        hint_of=blocks.container_hint,
         rel_of=blocks.pager_rel,
         hidden=blocks._HIDDEN_STYLE,
     )

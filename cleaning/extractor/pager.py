@@ -102,8 +102,17 @@ def _labelled_links(page: Page, pager: Pager) -> None:
                 pager.consumed.update(used)
 
 
+# Every pager label starts with one of these (lowered): a cheap test before the regexes.
+_LABEL_STARTS = (
+    *("<", "«", "‹", "←", "上", "前", "prev", "old"),
+    *(">", "»", "›", "→", "下", "后", "next", "new"),
+)
+
+
 def _label_of(text: str) -> str:
     """"prev" or "next" when a link's own text starts with a pager label."""
+    if not text.lstrip()[:4].lower().startswith(_LABEL_STARTS):
+        return ""
     for kind in KINDS:
         if _LABELS[kind].match(text):
             return kind
@@ -143,6 +152,8 @@ def _labels_before_links(page: Page, pager: Pager, has_links: bool) -> None:
     blocks = page.blocks
     for i, block in enumerate(blocks):
         if len(block.text) > MAX_NAV_LINE or block.heading:
+            continue
+        if not block.text.lstrip()[:4].lower().startswith(_LABEL_STARTS):
             continue
         for kind in KINDS:
             if getattr(pager, kind) is not None:
