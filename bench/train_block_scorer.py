@@ -45,7 +45,7 @@ PARAMS = {
     "l2_regularization": 1.0,
 }
 # Probabilities from which a block is kept, inside and outside the rule-based region.
-KEEP = {"keep_inside": 0.5, "keep_outside": 0.7}
+KEEP = {"keep_inside": 0.4, "keep_outside": 0.8}
 
 
 @dataclass(slots=True)

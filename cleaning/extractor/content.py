@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from cleaning.extractor.blocks import Block, Container, Page
+from cleaning.extractor.blocks import BOILER_TAGS, Block, Container, Page
 from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
 from cleaning.extractor.scorer import ScoringInput, select_blocks
 from cleaning.extractor.textnorm import cjk_share
@@ -57,6 +57,7 @@ _DATELINE_GATE = re.compile(r"\d{4}|\d\s*[-/.]\s*\d")
 _ASCII_NEEDLES = {
     "copyright": ("(c)", "copyright", "rights"),
     "disclaimer": ("disclaimer", "informational", "substitute"),
+    "counter": ("read", "view", "seen"),
 }
 
 
@@ -165,11 +166,54 @@ def _without_boilerplate(
     return content
 
 
+MAX_FURNITURE_SHARE = 0.5  # of a page's non-link text in one <nav>, <aside>, <footer>...
+
+
+def _distrust_furniture_tags(page: Page) -> None:
+    """A furniture element (``<nav>``, ``<aside>``, ``<footer>``, a page ``<header>``...)
+    that holds most of the page's non-link text is no furniture: a broken template left
+    it open and it wraps the rest of the page. (A sidebar's archive of links can hold
+    most of a page's characters, not of its prose.) Its flag is taken off, and what sat
+    below it is flagged again by its own elements only."""
+    blocks, containers = page.blocks, page.containers
+    text = [0] * len(containers)
+    for block in blocks:
+        text[block.container] += len(block.text) - block.link_chars
+    for c in range(len(containers) - 1, 0, -1):
+        text[containers[c].parent] += text[c]
+    total = text[0]
+    wrong = [
+        c
+        for c, container in enumerate(containers)
+        if c
+        and container.boiler
+        and not containers[container.parent].boiler  # where the flag starts
+        and text[c] >= MAX_FURNITURE_SHARE * total > 0
+    ]
+    if not wrong:
+        return
+    distrusted = set(wrong)
+    for c, container in enumerate(containers):
+        if c == 0:
+            continue
+        parent = containers[container.parent]
+        own = c not in distrusted and _is_furniture_element(container, parent)
+        container.boiler = own or parent.boiler
+    for block in blocks:
+        block.boiler = containers[block.container].boiler
+
+
+def _is_furniture_element(container: Container, parent: Container) -> bool:
+    """Whether the walk flagged this element as furniture by its own tag."""
+    return container.tag in BOILER_TAGS or (container.tag == "header" and not parent.article_hint)
+
+
 def scoring_input(
     page: Page, excluded: set[int], title_index: int | None
 ) -> tuple[Content, ScoringInput] | None:
     """The rule-based choice and what the block scorer reads; None when no block of
     the page is paragraph-like (then the rules keep every clean block)."""
+    _distrust_furniture_tags(page)
     containers = page.containers
     score, good, bad, prose = container_scores(page, excluded)
     adjusted = [s * (1 - b / max(g + b, 1)) for s, g, b in zip(score, good, bad, strict=True)]
@@ -254,24 +298,29 @@ def _compiled_scores():  # type: ignore[no-untyped-def]
     return compiled
 
 
+THIN_WRAPPER = 0.25  # of the region's prose: a wrapper adding less than this is looked past
+
+
 def _widen(page: Page, best: int, prose: list[int], bad: list[int]) -> int:
     """Climb from the best container while each step adds mostly prose.
 
     Articles split by pictures, quotes or ads into sibling boxes leave the best
     container holding one part only; the ancestor that also holds the other parts
     adds a lot of prose and little else. A step that mostly adds links or furniture
-    (a sidebar, a footer) is not taken.
+    (a sidebar, a footer) is not taken. A thin wrapper (the box of an intro with the
+    title's link and a byline) adds little of either: it is looked past, and taken
+    only with a real step above it.
     """
     current = best
     parent = page.containers[current].parent
     while parent >= 0:
         added_prose = prose[parent] - prose[current]
         added_bad = bad[parent] - bad[current]
-        if added_prose == 0 and added_bad == 0:
-            pass  # a bare wrapper: nothing changes
-        elif added_prose < 0.5 * prose[current] or added_bad > 0.5 * added_prose:
+        if added_prose >= 0.5 * prose[current] and added_bad <= 0.5 * added_prose:
+            current = parent  # a real step (or a bare wrapper: nothing added)
+        elif added_prose + added_bad > THIN_WRAPPER * prose[current]:
             break
-        current, parent = parent, page.containers[parent].parent
+        parent = page.containers[parent].parent
     # Bare wrappers above the last real step add nothing: stop at the tightest one.
     while current != best and prose[current] == prose[_child_toward(page, best, current)]:
         current = _child_toward(page, best, current)

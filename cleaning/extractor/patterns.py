@@ -163,6 +163,13 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "tags": re.compile(r"^\s*(?:tags?|标签|关键词|keywords?)\s*[:：]", re.IGNORECASE),
+    # A view counter: "read 248,311 times", "12,345 views", "阅读：1234", "浏览 56 次".
+    "counter": re.compile(
+        r"(?:has\s+been|was|been)\s+(?:read|viewed|seen)\s+[\d,.\s]{1,15}\s+times"
+        r"|\b\d[\d,.]{0,12}\s+(?:views|reads|times\s+read)\b"
+        r"|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+\s*次?|\d+\s*次(?:阅读|浏览|点击)",
+        re.IGNORECASE,
+    ),
     "advert": re.compile(
         r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad|广告|推广)\s*$",
         re.IGNORECASE,

@@ -379,19 +379,21 @@ def _not_article_reason(
 
 
 MAX_LINK_SHARE = 0.5  # of the chosen text: more, and the page is a list of links
+MAX_TEASER_SHARE = 0.5  # of the chosen text in teasers: more, and it is a list of teasers
 MAX_LINKED_TITLE = 200  # characters of an entry's linked title on a list page
 
 
 def _looks_like_listing(page: Page, chosen: list[int]) -> bool:
-    """A list of entries, not an article: most chosen blocks are teasers (snippets cut
-    with an ellipsis), or most chosen text is link text, or at least half the chosen
-    blocks are parts of entries (a teaser right under the linked title of the page it
-    teases, and such titles: an article's headings do not link away)."""
+    """A list of entries, not an article: most of the chosen text is teasers (snippets
+    cut with an ellipsis) or link text, or at least half the chosen blocks are parts of
+    entries (a teaser right under the linked title of the page it teases, and such
+    titles: an article's headings do not link away). Judged on characters, so that an
+    article's few paragraphs outweigh a sidebar's comment teasers kept beside them."""
     blocks = page.blocks
     teasers = [i for i in chosen if TEASER_END.search(blocks[i].text)]
-    if len(teasers) >= 2 and len(teasers) * (2 if len(teasers) == 2 else 3) >= len(chosen):
-        return True
     chars = sum(len(blocks[i].text) for i in chosen)
+    if len(teasers) >= 2 and sum(len(blocks[i].text) for i in teasers) >= MAX_TEASER_SHARE * chars:
+        return True
     if sum(blocks[i].link_chars for i in chosen) > MAX_LINK_SHARE * chars:
         return True
     entries = [i for i in teasers if i and _is_linked_title(blocks[i - 1])]

@@ -12,6 +12,8 @@ tenths of a millisecond a page with the compiled trees.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from cleaning.extractor.blocks import Block, Container, Page
@@ -36,8 +38,63 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
     if not len(candidates):
         return []
     in_region = X[:, FEATURE_NAMES.index("in_region")] > 0
-    keep = headings_with_their_text(data.page, candidates, forest.keep(X, in_region))
+    raw = forest.raw(X)
+    keep = forest.keep(raw, in_region)
+    if _chars_kept(data.page, candidates, keep) < MIN_KEPT_CHARS:
+        keep = forest.keep(raw, in_region, level=True)  # the rules looked in the wrong place
+    keep = gaps_filled(data.page, candidates, keep)
+    keep = headings_with_their_text(data.page, candidates, keep)
     return candidates[keep].tolist()
+
+
+MIN_KEPT_CHARS = 300  # below this, the higher bar outside the rules' region is dropped
+
+
+def _chars_kept(page: Page, candidates: np.ndarray, keep: np.ndarray) -> int:
+    return sum(len(page.blocks[i].text) for i in candidates[keep].tolist())
+
+
+MAX_GAP = 2  # dropped blocks in a row that kept blocks on both sides take back
+GAP_LINK_DENSITY = 0.3
+
+
+def gaps_filled(page: Page, candidates: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """A block or two dropped between kept blocks of one box are kept too, when they
+    are text rather than links: an article does not stop for one paragraph and start
+    again (the trees judge each block alone; a short step or a one-line paragraph
+    between two kept ones is where they slip). Not a box nested deeper than the kept
+    blocks around it, though: that is a newsletter box or an ad slot inside the
+    article. Headings and bare numbers in between do not count: the heading rule and
+    the step reader decide those."""
+    blocks, containers = page.blocks, page.containers
+    keep = keep.copy()
+    text = [
+        j
+        for j in range(len(candidates))
+        if not blocks[candidates[j]].heading and len(blocks[candidates[j]].text) > MAX_STEP_NUMBER
+    ]
+    for a, b in pairwise([j for j in text if keep[j]]):
+        gap = [j for j in text if a < j < b]
+        if not gap or len(gap) > MAX_GAP:
+            continue
+        if any(blocks[candidates[j]].link_density > GAP_LINK_DENSITY for j in gap):
+            continue
+        first, last = blocks[candidates[a]].container, blocks[candidates[b]].container
+        box = _common_box(containers, first, last)
+        deepest = max(containers[first].depth, containers[last].depth)
+        inside = (blocks[candidates[j]].container for j in gap)
+        if box > 0 and all(
+            box <= c < containers[box].end and containers[c].depth <= deepest for c in inside
+        ):
+            keep[gap] = True
+    return keep
+
+
+def _common_box(containers: list[Container], a: int, b: int) -> int:
+    """The innermost container holding both ``a`` and ``b``."""
+    while not a <= b < containers[a].end:
+        a = containers[a].parent
+    return a
 
 
 MAX_HEADING_CHARS = 200

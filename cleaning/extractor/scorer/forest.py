@@ -93,12 +93,16 @@ class Forest:
             _PACKED[id(self)] = packed
         return packed[1]
 
-    def keep(self, X: np.ndarray, in_region: np.ndarray) -> np.ndarray:
-        """Which rows the model keeps: probability at least ``keep_inside`` for rows of
-        blocks in the rule-based region, ``keep_outside`` for the others."""
+    def keep(self, raw: np.ndarray, in_region: np.ndarray, *, level: bool = False) -> np.ndarray:
+        """Which rows of log-odds ``raw`` the model keeps: probability at least
+        ``keep_inside`` for rows of blocks in the rule-based region, ``keep_outside``
+        for the others; ``level``: one half for all (when the rules' region was wrong
+        and the bar outside it left nothing to keep)."""
+        if level:
+            return raw >= 0.0
         inside = math.log(self.keep_inside / (1 - self.keep_inside))
         outside = math.log(self.keep_outside / (1 - self.keep_outside))
-        return self.raw(X) >= np.where(in_region, inside, outside)
+        return raw >= np.where(in_region, inside, outside)
 
 
 def numpy_raw(forest: Forest, X: np.ndarray) -> np.ndarray:

@@ -1,0 +1,75 @@
+"""Score the cleaner on the three real-page sets of ``bench/pages`` (ours only, no timing).
+
+    python tests/bench_score.py            # print the figures
+    python tests/bench_score.py --update   # raise the floors in bench_baseline.json
+
+The figures are those of ``bench/extraction_accuracy.py`` (each set's own metric), for
+the validation part of ``bench/split.json`` (sites no rule was tuned on and the block
+scorer was not trained on) and for all pages, plus headings F1 on the Readability
+pages and the number of pages that gave no record. ``tests/test_bench_quality.py``
+fails when one drops below its floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.accuracy.extractors import healthcorpus
+from bench.accuracy.sets import SETS, load_set, load_split
+from bench.extraction_accuracy import set_figures
+
+BASELINE = Path(__file__).resolve().parent / "bench_baseline.json"
+LOWER_IS_BETTER = frozenset({"pages_skipped"})
+FIGURES = ("f1", "precision", "recall", "headings_f1")
+
+
+def score_bench() -> dict[str, float]:
+    """{figure name: value}, e.g. ``snippets.validate.f1``."""
+    split = load_split()
+    summary: dict[str, float] = {}
+    skipped: Counter[str] = Counter()
+    for name in SETS:
+        pages = load_set(name)
+        outputs = {f"{p.set}/{p.key}": healthcorpus(p.body, p.url) for p in pages}
+        skipped.update(o.skip_reason for o in outputs.values() if o.skip_reason)
+        parts = {"validate": [p for p in pages if split[name][p.key] == "validate"], "all": pages}
+        for part, chosen in parts.items():
+            figures = set_figures(name, chosen, outputs)
+            for figure in FIGURES:
+                if figure in figures:
+                    summary[f"{name}.{part}.{figure}"] = round(figures[figure], 4)
+    summary["pages_skipped"] = sum(skipped.values())
+    return summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="raise floors to the scores")
+    args = parser.parse_args()
+    summary = score_bench()
+    for name, value in summary.items():
+        print(f"{name:<34} {value}")
+    if args.update:
+        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+        for name, value in summary.items():
+            old = baseline.get(name)
+            if old is None:
+                baseline[name] = value
+            elif name in LOWER_IS_BETTER:
+                baseline[name] = min(old, value)
+            else:
+                baseline[name] = max(old, value)
+        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
+        print(f"floors written to {BASELINE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
