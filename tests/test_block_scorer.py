@@ -1,0 +1,163 @@
+"""The block scorer: its compiled parts give the Python definitions' numbers, its model
+file is the one its training script makes, and its rules around the trees hold.
+
+The compiled twins (``_features.pyx``, ``_forest.pyx``, ``_contentscore.pyx``) are
+compared with the Python code page by page on every real page of ``bench/pages`` and
+every page of the project, as the page walk's twin is in ``test_flatten.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_structure import EN, article
+
+from cleaning import clean_html
+from cleaning.extractor import content
+from cleaning.extractor.pipeline import parse_html, prepare_page
+from cleaning.extractor.scorer import FEATURE_NAMES, features, forest
+from cleaning.extractor.scorer.forest import MODEL_FILE, Forest, numpy_raw
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES = REPO / "bench" / "pages"
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    found = [(p.name, gzip.decompress(p.read_bytes())) for p in sorted(PAGES.rglob("*.html.gz"))]
+    found += [(p.name, p.read_bytes()) for p in sorted((REPO / "tests").rglob("*.html"))]
+    return found + [(p.name, p.read_bytes()) for p in sorted((REPO / "data").rglob("*.html"))]
+
+
+def _scoring_inputs() -> list[tuple[str, features.ScoringInput]]:
+    inputs = []
+    for name, body in _pages():
+        prepared = prepare_page(parse_html(body), url="http://site.test/a/page.html")
+        if prepared is None:
+            continue
+        found = content.scoring_input(prepared.page, prepared.excluded, prepared.title_index)
+        if found is not None:
+            inputs.append((name, found[1]))
+    return inputs
+
+
+INPUTS = _scoring_inputs()
+COMPILED_FEATURES = features._compiled()
+COMPILED_SCORES = content._compiled_scores()
+COMPILED_TREES = forest._compiled()
+
+
+def test_every_page_reaches_the_scorer() -> None:
+    assert len(INPUTS) > 700
+
+
+@pytest.mark.skipif(COMPILED_FEATURES is None, reason="compiled features not built")
+def test_compiled_features_equal_the_python_definition() -> None:
+    differing = []
+    for name, data in INPUTS:
+        blocks = data.page.blocks
+        candidates = np.array([i for i in range(len(blocks)) if i not in data.excluded], np.int64)
+        region = np.zeros(len(blocks), np.uint8)
+        region[list(data.region)] = 1
+        arguments = (
+            blocks,
+            data.page.containers,
+            candidates,
+            region,
+            np.asarray(data.score, np.float64),
+            np.asarray(data.good, np.float64),
+            np.asarray(data.bad, np.float64),
+            data.best,
+            -1 if data.title_index is None else data.title_index,
+            features.wording,
+        )
+        compiled = COMPILED_FEATURES(*arguments)
+        python = features.python_features(*arguments)
+        assert compiled.shape == (len(candidates), len(FEATURE_NAMES))
+        if not np.array_equal(compiled, python):
+            differing.append(name)
+    assert differing == []
+
+
+@pytest.mark.skipif(COMPILED_SCORES is None, reason="compiled container scores not built")
+def test_compiled_container_scores_equal_the_python_definition() -> None:
+    differing = []
+    for name, data in INPUTS:
+        page, excluded = data.page, data.excluded
+        if content.container_scores(page, excluded) != content.python_container_scores(
+            page, excluded
+        ):
+            differing.append(name)
+    assert differing == []
+
+
+@pytest.mark.skipif(COMPILED_TREES is None, reason="compiled trees not built")
+def test_compiled_trees_equal_the_array_walk() -> None:
+    model = Forest.load()
+    rows = np.vstack([features.block_features(data)[1] for _, data in INPUTS[:300]])
+    assert len(rows) > 10_000
+    assert np.allclose(model.raw(rows), numpy_raw(model, rows), rtol=0, atol=1e-9)
+
+
+def test_the_shipped_model_reads_todays_features() -> None:
+    model = Forest.load()
+    assert model.feature_names == FEATURE_NAMES
+    assert 0 < model.keep_inside <= model.keep_outside < 1
+    assert len(model.roots) >= 50
+    leaf = model.left < 0
+    assert np.all(model.right[leaf] < 0) and np.all(model.right[~leaf] > np.flatnonzero(~leaf))
+
+
+def test_the_lowered_wording_patterns_match_as_the_case_blind_ones() -> None:
+    """They run over the lowered text: a capital letter in them would never match."""
+    for name, pattern in features.LOWERED_PATTERNS.items():
+        literal_capitals = re.findall(r"(?<!\\)[A-Z]", pattern.pattern)
+        assert literal_capitals == [], name
+    assert features.wording("Lesen Sie auch: Mehr über Krämpfe", True) & features.PROMO
+    assert features.wording("Sign up for our Newsletter", False) & features.SIGNUP
+    assert features.wording("Related articles", True) & features.OPENS_FURNITURE
+
+
+def test_the_training_script_makes_the_shipped_model(tmp_path: Path) -> None:
+    """The model file is what ``bench/train_block_scorer.py`` writes from the tuning
+    pages, to the bit: nothing in it was made by hand or from other pages. (scikit-learn
+    is a test dependency, pinned as the ``train`` extra pins it.)"""
+    out = tmp_path / "model.npz"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "train_block_scorer.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    with np.load(out) as trained, np.load(MODEL_FILE) as shipped:
+        assert sorted(trained.files) == sorted(shipped.files)
+        for key in shipped.files:
+            assert np.array_equal(trained[key], shipped[key]), key
+
+
+def test_without_a_model_the_rules_choose_alone() -> None:
+    """A tree without the model file (being retrained) still cleans, with the rules."""
+    html = article(f"<p>{EN * 3}</p><p>{EN * 2}</p>")
+    with forest.using(None):
+        record = clean_html(html, url="http://a.test/x").record
+    assert record is not None and EN.strip() in record.text
+
+
+def test_a_paragraph_between_kept_ones_is_kept_and_a_box_inside_is_not() -> None:
+    """Gap filling: a short paragraph of the article between two kept ones stays; a
+    newsletter box nested between them does not come back with it."""
+    body = (
+        f"<p>{EN * 3}</p><p>Then rest.</p><p>{EN * 3}</p>"
+        '<div class="signup"><div class="inner"><p>Get our weekly newsletter in your '
+        "inbox every Friday morning.</p></div></div>"
+        f"<p>{EN * 2}</p>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert "Then rest." in record.text
+    assert "newsletter" not in record.text
