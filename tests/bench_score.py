@@ -18,8 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.accuracy.extractors import healthcorpus
 from bench.accuracy.sets import SETS, load_set, load_split
