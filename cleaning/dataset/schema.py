@@ -137,10 +137,13 @@ COLUMN_DOCS: dict[str, str] = {
     "canonical_url": "rel=canonical when present, else the URL without tracking parameters",
     "site": "host name of the canonical URL",
     "title": "the article's title, once (no site-name suffix)",
-    "intro": "text before the first numbered section",
+    "intro": "text before the first section",
     "text": "clean body: intro, then each section's heading and text; "
     "paragraphs separated by a blank line",
-    "sections": "numbered sections in page order; number null when unnumbered",
+    "sections": "the article's sections in page order: a numbered sequence of headings "
+    "(1. / 一、 / Step 1 ...), else its h1-h4 headings, bold heading lines or dump lines, "
+    "number null; on how-to pages, each method or part (numbered by the page) then its "
+    "steps (numbered from 1, heading the bold instruction)",
     "related": "the related-articles block (Recommend, Related articles, 相关推荐...)",
     "prev": "previous-article link, null when absent",
     "next": "next-article link, null when absent",
