@@ -1,9 +1,10 @@
 """The quality gate on real pages: the three sets of ``bench/pages`` must not score below
 the floors pinned in ``tests/bench_baseline.json``.
 
-Raise the floors with ``python tests/bench_score.py --update`` when the cleaner improves
-(never lower them to make a change pass: fix the change, or say in the change why the
-figure it costs is worth what it buys). The validation figures are the ones quoted.
+Each set's F1 and headings F1 (validation part and all pages) and the pages skipped are
+gated, with a tolerance of a page or two (``bench_score.TOLERANCE``). Raise the floors
+with ``python tests/bench_score.py --update`` when the cleaner improves (never lower
+them to make a change pass: fix the change). The validation figures are the ones quoted.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from bench_score import BASELINE, LOWER_IS_BETTER, score_bench
+from bench_score import BASELINE, LOWER_IS_BETTER, TOLERANCE, score_bench
 
 FLOORS: dict[str, float] = json.loads(BASELINE.read_text(encoding="utf-8"))
 
@@ -25,9 +26,9 @@ def summary() -> dict[str, float]:
 def test_score_does_not_regress(summary: dict[str, float], name: str) -> None:
     assert name in summary, f"{name} is no longer measured"
     if name in LOWER_IS_BETTER:
-        assert summary[name] <= FLOORS[name] + 1e-9, f"{name} rose to {summary[name]}"
+        assert summary[name] <= FLOORS[name], f"{name} rose to {summary[name]}"
     else:
-        assert summary[name] >= FLOORS[name] - 1e-9, f"{name} fell to {summary[name]}"
+        assert summary[name] >= FLOORS[name] - TOLERANCE, f"{name} fell to {summary[name]}"
 
 
 def test_content_pages_are_kept(summary: dict[str, float]) -> None:

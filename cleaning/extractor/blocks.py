@@ -423,6 +423,11 @@ def python_flatten(body: LexborNode) -> tuple[list[Block], list[Container]]:
 
 def assemble_page(blocks: list[Block], containers: list[Container], base_url: str) -> Page:
     """The page of a walk's blocks; links will resolve against ``base_url``."""
+    for block in blocks:
+        if block.heading and block.link_chars and not block.links:
+            # <h2><a href="#id5">Setting up</a></h2>: an anchor in the page (a table of
+            # contents' back-reference, a permalink), not a link away: a heading still.
+            block.link_chars = 0
     return Page(_merge_table_rows(blocks), containers, base_url)
 
 

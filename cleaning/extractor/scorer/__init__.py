@@ -40,8 +40,8 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
     in_region = X[:, FEATURE_NAMES.index("in_region")] > 0
     raw = forest.raw(X)
     keep = forest.keep(raw, in_region)
-    if _chars_kept(data.page, candidates, keep) < MIN_KEPT_CHARS:
-        keep = forest.keep(raw, in_region, level=True)  # the rules looked in the wrong place
+    if _rules_looked_elsewhere(data.page, candidates, raw, in_region, keep):
+        keep = forest.keep(raw, in_region, level=True)
     keep = gaps_filled(data.page, candidates, keep)
     keep = headings_with_their_text(data.page, candidates, keep)
     return candidates[keep].tolist()
@@ -50,8 +50,17 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
 MIN_KEPT_CHARS = 300  # below this, the higher bar outside the rules' region is dropped
 
 
-def _chars_kept(page: Page, candidates: np.ndarray, keep: np.ndarray) -> int:
-    return sum(len(page.blocks[i].text) for i in candidates[keep].tolist())
+def _rules_looked_elsewhere(
+    page: Page, candidates: np.ndarray, raw: np.ndarray, in_region: np.ndarray, keep: np.ndarray
+) -> bool:
+    """Whether the rules' region missed the article: the higher bar outside it keeps
+    almost nothing, or the trees find more text worth keeping (at even odds) outside
+    the region than in it. The bar is then the same everywhere."""
+    lengths = np.fromiter((len(page.blocks[i].text) for i in candidates.tolist()), np.int64)
+    likely = raw >= 0.0
+    inside = int(lengths[likely & in_region].sum())
+    outside = int(lengths[likely & ~in_region].sum())
+    return int(lengths[keep].sum()) < MIN_KEPT_CHARS or outside > inside
 
 
 MAX_GAP = 2  # dropped blocks in a row that kept blocks on both sides take back
