@@ -19,6 +19,13 @@ each extractor on one core over all pages (median of ``--rounds``).
 
 from __future__ import annotations
 
+import os
+
+# Both extractors run in this one process with the settings of healthcorpus's ``clean``
+# command and page workers: one OpenBLAS thread (set before numpy loads; its idle
+# threads spin after each BLAS call) and the raised young-generation GC threshold.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
 import statistics
@@ -45,6 +52,7 @@ from bench.accuracy.metrics import (
     shingle_scores,
 )
 from bench.accuracy.sets import PAGES, PARTS, SETS, BenchPage, load_set, load_split
+from crawler.gctune import tune_gc_for_cleaning
 
 Extractor = Callable[[bytes, str], Extraction]
 MIN_HEADINGS = 2  # headings F1 counts pages whose expected text has this many
@@ -122,6 +130,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args()
 
+    tune_gc_for_cleaning()
     split = load_split()
     sets = {name: load_set(name, args.pages) for name in SETS}
     every_page = [page for name in SETS for page in sets[name]]

@@ -176,12 +176,19 @@ def _distrust_furniture_tags(page: Page) -> None:
     most of a page's characters, not of its prose.) Its flag is taken off, and what sat
     below it is flagged again by its own elements only."""
     blocks, containers = page.blocks, page.containers
+    total = furniture = 0
+    for block in blocks:
+        prose = len(block.text) - block.link_chars
+        total += prose
+        if block.boiler:
+            furniture += prose
+    if furniture < MAX_FURNITURE_SHARE * total or not total:
+        return  # nearly every page: no furniture element can hold most of the text
     text = [0] * len(containers)
     for block in blocks:
         text[block.container] += len(block.text) - block.link_chars
     for c in range(len(containers) - 1, 0, -1):
         text[containers[c].parent] += text[c]
-    total = text[0]
     wrong = [
         c
         for c, container in enumerate(containers)

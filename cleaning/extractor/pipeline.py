@@ -345,8 +345,9 @@ def _title_repeats(blocks: list[Block], title: str, title_index: int | None) -> 
     key = comparable(title)
     if not key:
         return found
+    shortest = len(key) // 2  # as find_title's fallback: the length rules out most blocks
     for i, block in enumerate(blocks[:200]):
-        if len(block.text) <= len(title) + 10 and comparable(block.text) == key:
+        if shortest <= len(block.text) <= len(title) + 10 and comparable(block.text) == key:
             found.add(i)
     return found
 

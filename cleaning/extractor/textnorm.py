@@ -123,6 +123,6 @@ def prose_likeness(text: str) -> float:
 
 def cjk_share(text: str) -> float:
     """Share of characters that are CJK, to scale length thresholds for dense scripts."""
-    if not text:
+    if not text or text.isascii():
         return 0.0
     return len(_CJK_CHAR.findall(text)) / len(text)

@@ -66,9 +66,9 @@ def find_title(
     headings = [
         (i, b) for i, b in enumerate(blocks) if 1 <= b.heading <= 3 and 2 <= len(b.text) <= 300
     ]
+    keys = [comparable(b.text) for _, b in headings]
     for level in (1, 2, 3):
-        for i, block in headings:
-            key = comparable(block.text)
+        for (i, block), key in zip(headings, keys, strict=True):
             if (
                 block.heading == level
                 and key
@@ -84,7 +84,9 @@ def find_title(
         return (h1s[0][1].text, h1s[0][0]) if h1s else ("", None)
     key = comparable(fallback)
     for i, block in enumerate(blocks):
-        if len(block.text) <= 300 and comparable(block.text) == key:
+        # Edge punctuation, spacing and case folding ("ß" is "ss") aside, the block is
+        # about as long as the title: its length rules out nearly every block first.
+        if len(key) // 2 <= len(block.text) <= 2 * len(key) + 10 and comparable(block.text) == key:
             return block.text, i
     return fallback, None
 

@@ -12,8 +12,6 @@ tenths of a millisecond a page with the compiled trees.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 import numpy as np
 
 from cleaning.extractor.blocks import Block, Container, Page
@@ -82,21 +80,39 @@ def gaps_filled(page: Page, candidates: np.ndarray, keep: np.ndarray) -> np.ndar
         for j in range(len(candidates))
         if not blocks[candidates[j]].heading and len(blocks[candidates[j]].text) > MAX_STEP_NUMBER
     ]
-    for a, b in pairwise([j for j in text if keep[j]]):
-        gap = [j for j in text if a < j < b]
-        if not gap or len(gap) > MAX_GAP:
+    gap: list[int] = []
+    previous = -1  # the last kept text block before the gap
+    for j in text:
+        if not keep[j]:
+            gap.append(j)
             continue
-        if any(blocks[candidates[j]].link_density > GAP_LINK_DENSITY for j in gap):
-            continue
-        first, last = blocks[candidates[a]].container, blocks[candidates[b]].container
-        box = _common_box(containers, first, last)
-        deepest = max(containers[first].depth, containers[last].depth)
-        inside = (blocks[candidates[j]].container for j in gap)
-        if box > 0 and all(
-            box <= c < containers[box].end and containers[c].depth <= deepest for c in inside
-        ):
-            keep[gap] = True
+        if previous >= 0 and 0 < len(gap) <= MAX_GAP:
+            _fill(blocks, containers, candidates, keep, previous, j, gap)
+        previous, gap = j, []
     return keep
+
+
+def _fill(
+    blocks: list[Block],
+    containers: list[Container],
+    candidates: np.ndarray,
+    keep: np.ndarray,
+    a: int,
+    b: int,
+    gap: list[int],
+) -> None:
+    """Keep ``gap`` (candidate positions between kept ``a`` and ``b``) if it is text of
+    their box, no deeper than they are."""
+    if any(blocks[candidates[j]].link_density > GAP_LINK_DENSITY for j in gap):
+        return
+    first, last = blocks[candidates[a]].container, blocks[candidates[b]].container
+    box = _common_box(containers, first, last)
+    deepest = max(containers[first].depth, containers[last].depth)
+    inside = (blocks[candidates[j]].container for j in gap)
+    if box > 0 and all(
+        box <= c < containers[box].end and containers[c].depth <= deepest for c in inside
+    ):
+        keep[gap] = True
 
 
 def _common_box(containers: list[Container], a: int, b: int) -> int:
@@ -193,6 +209,15 @@ def _heading_level(block: Block, following: Block | None, position: int) -> int:
         return 0
     if block.heading:
         return block.heading
-    if is_heading_like(block, following) or numbered_candidate(block, position) is not None:
+    if is_heading_like(block, following):
+        return LINE_HEADING_LEVEL
+    first = block.text[:1]
+    numbered = first in _NUMBER_STARTS or first.isdigit() or bool(block.lead_bold)
+    if numbered and numbered_candidate(block, position) is not None:
         return LINE_HEADING_LEVEL
     return 0
+
+
+# What a numbered heading can open with besides a digit (a cheap test before its regex):
+# "(1)", "一、", "第一", "Step 1", "Étape 2", "Krok 3", "#1"... (and any bold lead).
+_NUMBER_STARTS = frozenset("(（〇一二三四五六七八九十第#sStTpPmMrRwWnNeEéÉkK")
