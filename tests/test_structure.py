@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaning import clean_html
@@ -379,3 +381,42 @@ def test_bare_step_headings_are_named_by_their_instruction() -> None:
     ]
     assert record.sections[1].text == EN.strip()
     assert "Step 2: Sweating a lot." in record.text
+
+
+# A news article page with each kind of text the issue names, and each kind of furniture.
+NEWS_PAGE = (Path(__file__).parent / "fixtures" / "pages" / "news-calf-cramps.html").read_text(
+    encoding="utf-8"
+)
+NEWS_P2 = (
+    "Doctors still do not know exactly why the muscle seizes, but dehydration, long hours "
+    "of standing and some medicines all make cramps more likely, and stretching before bed "
+    "makes them rarer."
+)
+
+
+def test_a_news_page_keeps_its_text_and_leaves_its_furniture() -> None:
+    """What the issue names: the lead paragraph in its own box, a caption, a quote, a
+    list, a table and an in-body heading are kept; the cookie banner, the author box,
+    the comments and the "More stories" list are not."""
+    record = clean_html(NEWS_PAGE, url="https://dailyhealth.test/news/calf-cramps-night").record
+    assert record is not None
+    for kept in (
+        "Night cramps wake one adult in three",
+        "A calf stretch against a wall, held for thirty seconds",
+        "Most of my patients sleep through the night",
+        "Drink a glass of water in the evening.",
+        "Magnesium | 320 mg",
+        NEWS_P2,
+    ):
+        assert kept in record.text, kept
+    assert [(s.number, s.heading) for s in record.sections] == [(None, "What helps")]
+    for dropped in (
+        "cookies",
+        "About the author",
+        "Jane Doe",
+        "Great article",
+        "More stories",
+        "Ten foods",
+        "All rights reserved",
+    ):
+        assert dropped not in record.text, dropped
