@@ -13,12 +13,13 @@ fails when one drops below its floor.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from floors import raise_floors
 
 from bench.accuracy.extractors import healthcorpus
 from bench.accuracy.sets import SETS, load_set, load_split
@@ -66,19 +67,8 @@ def main() -> int:
     for name, value in summary.items():
         print(f"{name:<34} {value}")
     if args.update:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-        for name, value in summary.items():
-            if not is_gated(name):
-                continue
-            old = baseline.get(name)
-            if old is None:
-                baseline[name] = value
-            elif name in LOWER_IS_BETTER:
-                baseline[name] = min(old, value)
-            else:
-                baseline[name] = max(old, value)
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-        print(f"floors written to {BASELINE}")
+        gated = {name: value for name, value in summary.items() if is_gated(name)}
+        raise_floors(BASELINE, gated, LOWER_IS_BETTER)
     return 0
 
 

@@ -24,6 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from floors import raise_floors
+
 from cleaning import Record, clean_html
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -160,17 +162,7 @@ def main() -> int:
     for failure in scores.failures:
         print("  FAIL", failure[:200])
     if args.update:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-        for name, value in summary.items():
-            old = baseline.get(name)
-            if old is None:
-                baseline[name] = value
-            elif name in LOWER_IS_BETTER:
-                baseline[name] = min(old, value)
-            else:
-                baseline[name] = max(old, value)
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-        print(f"floors written to {BASELINE}")
+        raise_floors(BASELINE, summary, LOWER_IS_BETTER)
     return 0
 
 

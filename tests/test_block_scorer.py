@@ -60,22 +60,8 @@ def test_every_page_reaches_the_scorer() -> None:
 def test_compiled_features_equal_the_python_definition() -> None:
     differing = []
     for name, data in INPUTS:
-        blocks = data.page.blocks
-        candidates = np.array([i for i in range(len(blocks)) if i not in data.excluded], np.int64)
-        region = np.zeros(len(blocks), np.uint8)
-        region[list(data.region)] = 1
-        arguments = (
-            blocks,
-            data.page.containers,
-            candidates,
-            region,
-            np.asarray(data.score, np.float64),
-            np.asarray(data.good, np.float64),
-            np.asarray(data.bad, np.float64),
-            data.best,
-            -1 if data.title_index is None else data.title_index,
-            features.wording,
-        )
+        arguments = features.feature_arguments(data)
+        candidates = arguments[2]
         compiled = COMPILED_FEATURES(*arguments)
         python = features.python_features(*arguments)
         assert compiled.shape == (len(candidates), len(FEATURE_NAMES))

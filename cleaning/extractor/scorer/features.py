@@ -149,13 +149,22 @@ def wording(text: str, heading_like: bool) -> int:
 
 def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
     """(candidate block indexes, their feature rows as float32)."""
+    arguments = feature_arguments(data)
+    compiled = _compiled()
+    X = compiled(*arguments) if compiled is not None else python_features(*arguments)
+    return arguments[2], X
+
+
+def feature_arguments(data: ScoringInput) -> tuple:  # type: ignore[type-arg]
+    """What both implementations take: the blocks, containers, candidate indexes (the
+    blocks not excluded), region membership and container statistics as arrays."""
     blocks = data.page.blocks
     candidates = np.array(
         [i for i in range(len(blocks)) if i not in data.excluded], dtype=np.int64
     )
     in_region = np.zeros(len(blocks), np.uint8)
     in_region[list(data.region)] = 1
-    arguments = (
+    return (
         blocks,
         data.page.containers,
         candidates,
@@ -167,9 +176,6 @@ def block_features(data: ScoringInput) -> tuple[np.ndarray, np.ndarray]:
         -1 if data.title_index is None else data.title_index,
         wording,
     )
-    compiled = _compiled()
-    X = compiled(*arguments) if compiled is not None else python_features(*arguments)
-    return candidates, X
 
 
 def python_features(
