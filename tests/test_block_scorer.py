@@ -147,3 +147,111 @@ def test_a_paragraph_between_kept_ones_is_kept_and_a_box_inside_is_not() -> None
     assert record is not None
     assert "Then rest." in record.text
     assert "newsletter" not in record.text
+
+
+def test_promotion_lines_and_ad_labels_leave_the_text() -> None:
+    """"Read more: <link>" lines, a "Mehr zum Thema" heading over its links, and ad-slot
+    labels in several languages are not the article's; a sentence that merely opens
+    with the same words and goes on as prose is."""
+    prose = (
+        "Read more about night cramps in the section below, which explains how stretching "
+        "before bed helps most people sleep through."
+    )
+    body = (
+        f"<p>{EN * 2}</p>"
+        '<p>Read more: <a href="/b/other-story.html">Why athletes cramp in the heat</a></p>'
+        f"<p>{EN * 2}</p><p>Advertisement</p><p>{EN}</p><p>Anzeige</p>"
+        f"<p>Story continues below advertisement</p><p>{prose}</p><p>{EN * 2}</p>"
+        "<p>Mehr zum Thema</p>"
+        '<p><a href="/c/1.html">Magnesium und Krämpfe</a></p>'
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert prose in record.text
+    for line in ("Read more:", "Why athletes cramp", "Advertisement", "Anzeige", "Mehr zum"):
+        assert line not in record.text, line
+
+
+def test_a_linked_heading_over_kept_text_is_a_section_but_not_a_site_name_above_the_title() -> None:
+    """A buyer's guide names each item in a linked ``<h3>`` with its text below: the
+    headings become sections. The site's name, a linked ``<h1>`` above the title, does
+    not join the text even though the article follows it."""
+    items = ["Foam roller ($30)", "Compression socks ($20)", "Magnesium spray ($12)"]
+    body = "".join(
+        f'<h3><a href="https://shop.test/item/{n}">{item}</a></h3><p>{EN * 2}</p>'
+        for n, item in enumerate(items)
+    )
+    html = (
+        "<html><head><title>Leg cramps - Health Site</title></head><body>"
+        '<div id="header"><h1><a href="/">Health Site</a></h1></div>'
+        f"<div><h2>Leg cramps</h2><p>{EN * 2}</p>{body}</div></body></html>"
+    )
+    record = clean_html(html, url="http://a.test/x").record
+    assert record is not None
+    assert [s.heading for s in record.sections] == items
+    assert "Health Site" not in record.text
+
+
+def test_an_article_a_template_scripts_in_from_noscript_is_read() -> None:
+    """Blogger-style pages put the post in a script template and a ``<noscript>`` copy:
+    the copy is the article. A ``<noscript>`` note or tracking pixel is not text."""
+    paragraphs = [EN * 2, EN * 3, EN * 2]
+    post = "".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (
+        "<html><head><title>Leg cramps - Health Blog</title>"
+        '<noscript><img src="/pixel.gif"></noscript></head><body>'
+        "<noscript><p>Please enable JavaScript to view this site.</p></noscript>"
+        f"<div class='post'><h3 class='post-title'>Leg cramps</h3>"
+        f"<div class='post-body'><script type='text/template'>{post}</script>"
+        f"<noscript>{post}</noscript></div></div>"
+        "<div class='sidebar'><h2>Archive</h2><ul><li><a href='/2020/'>2020</a></li></ul></div>"
+        "</body></html>"
+    )
+    record = clean_html(html, url="http://blog.test/2020/05/leg-cramps.html").record
+    assert record is not None
+    assert record.text.count(EN.strip()[:40]) == 7
+    assert "enable JavaScript" not in record.text
+
+
+def test_a_kept_run_takes_the_even_odds_text_next_to_it_in_its_box() -> None:
+    """Edge extension: the lead paragraph right above the kept run and the closing one
+    right below it come in at even odds; a link line, a box nested deeper (a sign-up
+    box) and text past a block the trees doubt do not."""
+    from cleaning.extractor.scorer import edges_extended
+
+    html = (
+        "<html><body><div class='story'>"
+        "<p>Doubted text far above the article.</p>"
+        "<p>The lead paragraph that opens the article.</p>"
+        "<p>First kept paragraph.</p><p>Second kept paragraph.</p>"
+        "<div class='signup'><div><p>Sign up for our letters.</p></div></div>"
+        "<p>A closing paragraph below the article.</p>"
+        "<p><a href='/x'>A link line after it all</a></p>"
+        "</div></body></html>"
+    )
+    page = prepare_page(parse_html(html), url="http://a.test/x").page
+    texts = [b.text for b in page.blocks]
+    candidates = np.arange(len(texts))
+    kept = {"First kept paragraph.", "Second kept paragraph."}
+    keep = np.array([t in kept for t in texts])
+    likely = np.array([not t.startswith("Doubted") for t in texts])
+    extended = edges_extended(page, candidates, keep, likely)
+    assert [t for t, k in zip(texts, extended, strict=True) if k] == [
+        "The lead paragraph that opens the article.",
+        "First kept paragraph.",
+        "Second kept paragraph.",
+    ]
+    # With the sign-up box gone, the closing paragraph is next to the run.
+    keep[texts.index("Sign up for our letters.")] = True
+    extended = edges_extended(page, candidates, keep, likely)
+    assert extended[texts.index("A closing paragraph below the article.")]
+    assert not extended[texts.index("A link line after it all")]
+    assert not extended[texts.index("Doubted text far above the article.")]
+
+
+def test_a_noscript_copy_of_the_article_on_the_page_is_not_read_twice() -> None:
+    post = "".join(f"<p>{p}</p>" for p in (EN * 2, EN * 3))
+    html = article(f"<article>{post}<noscript>{post}</noscript></article>")
+    record = clean_html(html, url="http://a.test/x").record
+    assert record is not None
+    assert record.text.count(EN.strip()[:40]) == 2 + 5  # the intro's two and the post's

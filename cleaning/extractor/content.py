@@ -22,6 +22,7 @@ from functools import cache
 from cleaning.extractor.blocks import BOILER_TAGS, Block, Container, Page
 from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
 from cleaning.extractor.scorer import ScoringInput, select_blocks
+from cleaning.extractor.scorer.features import LOWERED_PATTERNS
 from cleaning.extractor.textnorm import cjk_share
 
 _TEXT_HOLDERS = frozenset(
@@ -109,9 +110,27 @@ def boilerplate_reason(block: Block) -> str | None:
             continue
         if pattern.search(text):
             return name
-    if FURNITURE_HEADING.match(text) and len(text) <= 40:
+    if FURNITURE_HEADING.match(text) and n <= 40:
         return "furniture_heading"
+    if n <= MAX_PROMOTION_CHARS and _is_promotion(block):
+        return "promotion"
     return None
+
+
+MAX_PROMOTION_CHARS = 200
+_PROMO_LOWERED = LOWERED_PATTERNS["promo"]  # over the lowered text: a case-blind match costs more
+MAX_PROMOTION_HEADING_CHARS = 40
+
+
+def _is_promotion(block: Block) -> bool:
+    """A line that points the reader at other pages ("Read more: <link>", "Lesen Sie
+    auch", "Mehr zum Thema:"): the lead and a link, or the lead alone as the heading of
+    the links that follow. A sentence that opens so and goes on as prose, unlinked,
+    is the article's."""
+    text = block.text
+    if len(text) > MAX_PROMOTION_HEADING_CHARS and block.link_density < 0.5:
+        return False
+    return _PROMO_LOWERED.match(text.lower()) is not None
 
 
 def choose_content(

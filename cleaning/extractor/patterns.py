@@ -170,8 +170,13 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
         r"|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+\s*次?|\d+\s*次(?:阅读|浏览|点击)",
         re.IGNORECASE,
     ),
+    # An ad slot's label, alone on its line, in the languages of the dev pages, and
+    # the "the article goes on below the ad" notes.
     "advert": re.compile(
-        r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|ad|广告|推广)\s*$",
+        r"^\W{0,3}(?:advertisements?|advertising|advert|ad|sponsored(?:\s+content)?|anzeigen?"
+        r"|werbung|publicidad|anuncio|publicité|pubblicità|reklama|iklan|реклама|广告|推广"
+        r"|(?:the\s+)?(?:story|article|text)\s+continues\s+below(?:\s+(?:this\s+)?(?:ad|advertisement))?"
+        r"|continue\s+reading\s+(?:below|the\s+main\s+story))\s*[:：.]?\s*$",
         re.IGNORECASE,
     ),
 }

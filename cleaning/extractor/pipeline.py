@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -30,6 +31,7 @@ from cleaning.extractor.pager import HeadLink
 from cleaning.extractor.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.extractor.profiles import SiteProfile
 from cleaning.extractor.sections import Structure, split_sections
+from cleaning.extractor.structured_data import json_ld_article_body
 from cleaning.extractor.textnorm import (
     cjk_share,
     collapse_spaces,
@@ -133,6 +135,10 @@ def clean_parsed(
     reason = _not_article_reason(structure, page, content.indexes, url, title)
     if reason == "no_text" and content.ruled and _looks_like_listing(page, content.ruled):
         reason = "listing"  # the scorer kept none of a list's entries: say what it is
+    if reason in ("too_short", "no_text") and '"articleBody"' in parsed.html:
+        stated = _stated_article(parsed.tree, prepared, url)
+        if stated is not None:
+            structure, reason = stated, None
     if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
@@ -171,6 +177,8 @@ def prepare_page(
         return None
     head = _read_head(tree, url)
     profile_title = _apply_profile(tree, profile, head) if profile else None
+    if "<noscript" in parsed.html:
+        _open_noscript_articles(tree)
     page = html_to_page(tree.body, head.base or url)
     _repair_text(page)
     if profile_title:
@@ -182,6 +190,28 @@ def prepare_page(
     excluded = set(links.consumed)
     excluded.update(_title_repeats(page.blocks, title, title_index))
     return PreparedPage(head, page, title, title_index, links, excluded)
+
+
+MIN_NOSCRIPT_PROSE = 500  # characters of text, in paragraphs, that make one an article
+
+
+def _open_noscript_articles(tree: LexborHTMLParser) -> None:
+    """A ``<noscript>`` holding paragraphs of prose is walked like the page: some
+    platforms (Blogger's templates) put the article there and script it in. Not when
+    its first paragraph is on the page already (a copy for readers without
+    JavaScript), and not the rest (tracking pixels, "enable JavaScript" notes, image
+    fallbacks)."""
+    for node in tree.css("noscript"):
+        first = node.css_first("p")
+        if first is None or len(node.text(deep=True)) < MIN_NOSCRIPT_PROSE:
+            continue
+        opening = first.text(deep=True).strip()
+        if _count_paragraphs(tree, opening) == _count_paragraphs(node, opening):
+            node.unwrap()
+
+
+def _count_paragraphs(root: LexborHTMLParser | LexborNode, text: str) -> int:
+    return sum(1 for p in root.css("p") if p.text(deep=True).strip() == text)
 
 
 # lexbor's parse time grows with the square of how deeply block elements nest (each
@@ -321,6 +351,29 @@ def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo
         if node is not None:
             return fix_text(collapse_spaces(node.text(deep=True))) or None
     return None
+
+
+def _stated_article(
+    tree: LexborHTMLParser | None, prepared: PreparedPage, url: str
+) -> Structure | None:
+    """The article of the page's JSON-LD ``articleBody`` (HTML or plain text), when the
+    page's own blocks held none and that text is one."""
+    body = json_ld_article_body(tree) if tree is not None else None
+    if body is None:
+        return None
+    if "<" not in body:
+        body = "".join(f"<p>{escape(line)}</p>" for line in body.splitlines())
+    parsed = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    if parsed.body is None:
+        return None
+    page = html_to_page(parsed.body, prepared.head.base or url)
+    _repair_text(page)
+    blocks = [block for block in page.blocks if not block.boiler]
+    structure = split_sections(blocks, _ordered_lists(page, blocks))
+    chosen = [i for i, block in enumerate(page.blocks) if not block.boiler]
+    if _not_article_reason(structure, page, chosen, url, prepared.title):
+        return None
+    return structure
 
 
 def _ordered_lists(page: Page, blocks: list[Block]) -> set[int]:

@@ -19,7 +19,14 @@ from cleaning.extractor.scorer.features import FEATURE_NAMES, ScoringInput, bloc
 from cleaning.extractor.scorer.forest import Forest, default_forest
 from cleaning.extractor.sections import is_heading_like, numbered_candidate
 
-__all__ = ["FEATURE_NAMES", "Forest", "ScoringInput", "block_features", "select_blocks"]
+__all__ = [
+    "FEATURE_NAMES",
+    "Forest",
+    "ScoringInput",
+    "block_features",
+    "edges_extended",
+    "select_blocks",
+]
 
 
 def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int] | None:
@@ -40,8 +47,10 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
     keep = forest.keep(raw, in_region)
     if _rules_looked_elsewhere(data.page, candidates, raw, in_region, keep):
         keep = forest.keep(raw, in_region, level=True)
+    else:
+        keep = edges_extended(data.page, candidates, keep, raw >= 0.0)
     keep = gaps_filled(data.page, candidates, keep)
-    keep = headings_with_their_text(data.page, candidates, keep)
+    keep = headings_with_their_text(data.page, candidates, keep, data.title_index)
     return candidates[keep].tolist()
 
 
@@ -59,6 +68,38 @@ def _rules_looked_elsewhere(
     inside = int(lengths[likely & in_region].sum())
     outside = int(lengths[likely & ~in_region].sum())
     return int(lengths[keep].sum()) < MIN_KEPT_CHARS or outside > inside
+
+
+def edges_extended(
+    page: Page, candidates: np.ndarray, keep: np.ndarray, likely: np.ndarray
+) -> np.ndarray:
+    """Text blocks right before or after a kept run, in its box and no deeper, are
+    kept at even odds (``likely``) even outside the rules' region: the higher bar
+    there is for blocks away from the article, and a lead paragraph above the region
+    or a closing one below it is where the article's text goes on."""
+    blocks, containers = page.blocks, page.containers
+    keep = keep.copy()
+    text = [
+        j
+        for j in range(len(candidates))
+        if not blocks[candidates[j]].heading and len(blocks[candidates[j]].text) > MAX_STEP_NUMBER
+    ]
+    for order in (text, text[::-1]):
+        previous = -1  # the kept block the run has reached, -1 when it stopped
+        for j in order:
+            if not keep[j] and previous >= 0 and likely[j]:
+                keep[j] = _goes_on(blocks, containers, candidates[previous], candidates[j])
+            previous = j if keep[j] else -1
+    return keep
+
+
+def _goes_on(blocks: list[Block], containers: list[Container], kept: int, other: int) -> bool:
+    """Whether block ``other``, next to the kept block ``kept``, is text of its box."""
+    if blocks[other].link_density > GAP_LINK_DENSITY:
+        return False
+    a, b = blocks[kept].container, blocks[other].container
+    box = _common_box(containers, min(a, b), max(a, b))
+    return box > 0 and containers[b].depth <= containers[a].depth
 
 
 MAX_GAP = 2  # dropped blocks in a row that kept blocks on both sides take back
@@ -125,14 +166,17 @@ def _common_box(containers: list[Container], a: int, b: int) -> int:
 MAX_HEADING_CHARS = 200
 
 
-def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarray) -> np.ndarray:
+def headings_with_their_text(
+    page: Page, candidates: np.ndarray, keep: np.ndarray, title_index: int | None = None
+) -> np.ndarray:
     """A heading goes with the text it introduces, its section (the blocks up to the
     next heading of its level or above): a heading element is dropped when nothing of
     its section is kept; any heading, element or heading-like line, is kept, even when
     the trees would drop it, when the first block of its section (a bare step number
     aside) is kept and sits in its box (the heading's element and the two boxes around
-    it). A heading element split in two blocks (``<h3><div>Method 1</div> Name</h3>``)
-    is kept or dropped as one.
+    it), and comes after the page's title (a site's name in an ``<h1>`` above the
+    title heads the whole page, not a section). A heading element split in two
+    blocks (``<h3><div>Method 1</div> Name</h3>``) is kept or dropped as one.
 
     Short headings are the blocks the trees are least sure of (a few words, no links,
     no punctuation), and a heading without its text, or text without its heading,
@@ -140,6 +184,7 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
     """
     blocks, containers = page.blocks, page.containers
     keep = keep.copy()
+    after = -1 if title_index is None else title_index
     # Open headings: [position in candidates, level, its box, section kept,
     # first block seen (0 not yet, 1 kept and in the box, -1 otherwise)]
     open_headings: list[list[int]] = []
@@ -148,7 +193,7 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
     def close(level: int) -> None:
         while open_headings and open_headings[-1][1] >= level:
             j, heading_level, _, any_kept, first = open_headings.pop()
-            added = first == 1
+            added = first == 1 and candidates[j] > after
             if heading_level < LINE_HEADING_LEVEL:
                 keep[j] = bool(any_kept) and (bool(keep[j]) or added)
             else:  # a line may be a list item as well as a heading: only ever added
@@ -169,7 +214,7 @@ def headings_with_their_text(page: Page, candidates: np.ndarray, keep: np.ndarra
             close(level)
             open_headings.append([j, level, _box(containers, block.container), 0, 0])
             previous = (j, level, block.container)
-        elif len(block.text) > MAX_STEP_NUMBER:
+        elif len(block.text) > MAX_STEP_NUMBER and (keep[j] or block.link_density <= 0.5):
             own = block.container
             for heading in open_headings:
                 if keep[j]:
@@ -205,10 +250,12 @@ LINE_HEADING_LEVEL = 7  # below <h6>: a bold or numbered line heads a sub-point
 def _heading_level(block: Block, following: Block | None, position: int) -> int:
     """1-6 for a heading element, 7 for a heading-like line (bold, or numbered like
     a section heading), 0 for any other block."""
-    if block.link_density >= 0.5 or len(block.text) > MAX_HEADING_CHARS:
+    if len(block.text) > MAX_HEADING_CHARS:
         return 0
     if block.heading:
         return block.heading
+    if block.link_density >= 0.5:
+        return 0
     if is_heading_like(block, following):
         return LINE_HEADING_LEVEL
     first = block.text[:1]
