@@ -63,3 +63,18 @@ def test_a_json_ld_body_that_is_no_article_gives_no_record() -> None:
     data = {"@type": "NewsArticle", "articleBody": "Subscribe to read."}
     result = clean_html(_page(json.dumps(data)), url="http://news.test/a/5.html")
     assert result.record is None and result.skip_reason == "too_short"
+
+
+def test_a_page_showing_a_caption_and_a_bio_gives_the_stated_article() -> None:
+    """What a scripted page shows without its script (a photo caption, the author's
+    bio) passes for a short article; the JSON-LD states one many times longer."""
+    shown = (
+        "<figure><figcaption>A runner stretches her calf before a race in the city "
+        "marathon. Photo: AP</figcaption></figure><p>Jane Doe has written about health "
+        "for the paper since 2008; she runs, reads and swims.</p>"
+    )
+    paragraphs = [EN * 3, EN * 3, EN * 2]
+    data = {"@type": "OpinionNewsArticle", "articleBody": "\n".join(paragraphs)}
+    record = clean_html(_page(json.dumps(data), shown), url="http://news.test/a/6.html").record
+    assert record is not None
+    assert record.text.split("\n\n") == [p.strip() for p in paragraphs]

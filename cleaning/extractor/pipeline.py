@@ -135,8 +135,9 @@ def clean_parsed(
     reason = _not_article_reason(structure, page, content.indexes, url, title)
     if reason == "no_text" and content.ruled and _looks_like_listing(page, content.ruled):
         reason = "listing"  # the scorer kept none of a list's entries: say what it is
-    if reason in ("too_short", "no_text") and '"articleBody"' in parsed.html:
-        stated = _stated_article(parsed.tree, prepared, url)
+    if (reason in _NOTHING_FOUND or not reason) and '"articleBody"' in parsed.html:
+        found = 0 if reason else len(_body_text(structure))
+        stated = _stated_article(parsed.tree, prepared, url, found)
         if stated is not None:
             structure, reason = stated, None
     if reason := reason or _missing_title(title):
@@ -353,13 +354,22 @@ def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo
     return None
 
 
+_NOTHING_FOUND = ("too_short", "no_text")
+# The page's own blocks gave this share of the text its JSON-LD states, or less: the
+# article was not among them (it is scripted in). (A stated body is often a cut-down
+# copy, a few hundred characters: the page's own text is preferred whenever it holds
+# more than a third of it.)
+MAX_FOUND_SHARE = 1 / 3
+
+
 def _stated_article(
-    tree: LexborHTMLParser | None, prepared: PreparedPage, url: str
+    tree: LexborHTMLParser | None, prepared: PreparedPage, url: str, found: int
 ) -> Structure | None:
     """The article of the page's JSON-LD ``articleBody`` (HTML or plain text), when the
-    page's own blocks held none and that text is one."""
+    page's own blocks held none, or ``found`` characters of text, at most a third of
+    it, and that text is an article."""
     body = json_ld_article_body(tree) if tree is not None else None
-    if body is None:
+    if body is None or found > MAX_FOUND_SHARE * len(body):  # (markup only counts up)
         return None
     if "<" not in body:
         body = "".join(f"<p>{escape(line)}</p>" for line in body.splitlines())
@@ -372,6 +382,8 @@ def _stated_article(
     structure = split_sections(blocks, _ordered_lists(page, blocks))
     chosen = [i for i, block in enumerate(page.blocks) if not block.boiler]
     if _not_article_reason(structure, page, chosen, url, prepared.title):
+        return None
+    if found > MAX_FOUND_SHARE * len(_body_text(structure)):
         return None
     return structure
 

@@ -79,18 +79,45 @@ def edges_extended(
     or a closing one below it is where the article's text goes on."""
     blocks, containers = page.blocks, page.containers
     keep = keep.copy()
-    text = [
-        j
-        for j in range(len(candidates))
-        if not blocks[candidates[j]].heading and len(blocks[candidates[j]].text) > MAX_STEP_NUMBER
-    ]
-    for order in (text, text[::-1]):
-        previous = -1  # the kept block the run has reached, -1 when it stopped
-        for j in order:
-            if not keep[j] and previous >= 0 and likely[j]:
-                keep[j] = _goes_on(blocks, containers, candidates[previous], candidates[j])
-            previous = j if keep[j] else -1
+    text = np.array(text_positions(page, candidates), np.int64)
+    if len(text) < 2:
+        return keep
+    kept = keep[text]
+    # Each run's last block walks forward, each run's first block backward.
+    for start in np.flatnonzero(kept[:-1] & ~kept[1:]).tolist():
+        _extend(blocks, containers, candidates, keep, likely, text[start:].tolist())
+    for end in np.flatnonzero(~kept[:-1] & kept[1:]).tolist():
+        _extend(blocks, containers, candidates, keep, likely, text[end + 1 :: -1].tolist())
     return keep
+
+
+def _extend(
+    blocks: list[Block],
+    containers: list[Container],
+    candidates: np.ndarray,
+    keep: np.ndarray,
+    likely: np.ndarray,
+    order: list[int],
+) -> None:
+    """From the kept ``order[0]`` on, keep the blocks of ``order`` that go on its text."""
+    previous = order[0]
+    for j in order[1:]:
+        if keep[j] or not likely[j] or not _goes_on(
+            blocks, containers, candidates[previous], candidates[j]
+        ):
+            return
+        keep[j] = True
+        previous = j
+
+
+def text_positions(page: Page, candidates: np.ndarray) -> list[int]:
+    """Positions in ``candidates`` of the text blocks: not headings, not bare numbers."""
+    blocks = page.blocks
+    return [
+        j
+        for j, i in enumerate(candidates.tolist())
+        if not blocks[i].heading and len(blocks[i].text) > MAX_STEP_NUMBER
+    ]
 
 
 def _goes_on(blocks: list[Block], containers: list[Container], kept: int, other: int) -> bool:
@@ -116,11 +143,7 @@ def gaps_filled(page: Page, candidates: np.ndarray, keep: np.ndarray) -> np.ndar
     the step reader decide those."""
     blocks, containers = page.blocks, page.containers
     keep = keep.copy()
-    text = [
-        j
-        for j in range(len(candidates))
-        if not blocks[candidates[j]].heading and len(blocks[candidates[j]].text) > MAX_STEP_NUMBER
-    ]
+    text = text_positions(page, candidates)
     gap: list[int] = []
     previous = -1  # the last kept text block before the gap
     for j in text:
