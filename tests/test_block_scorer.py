@@ -255,3 +255,19 @@ def test_a_noscript_copy_of_the_article_on_the_page_is_not_read_twice() -> None:
     record = clean_html(html, url="http://a.test/x").record
     assert record is not None
     assert record.text.count(EN.strip()[:40]) == 2 + 5  # the intro's two and the post's
+
+
+def test_headings_over_equations_stay_and_a_related_heading_over_links_goes() -> None:
+    """A heading whose section holds no text at all (an equation, which is not text)
+    is still the article's; a "More on this" heading over dropped links is not."""
+    formula = "<math><mi>x</mi><mo>=</mo><mn>1</mn></math>"
+    names = ["The Lorenz equations", "The Cauchy-Schwarz inequality", "Maxwell's equations"]
+    body = f"<p>{EN * 2}</p>" + "".join(f"<h2>{n}</h2>{formula}" for n in names)
+    body += f"<h2>Inline mathematics</h2><p>{EN * 2}</p>"
+    links = "".join(f'<li><a href="/b/{n}.html">Another story {n}</a></li>' for n in range(6))
+    more = f"</div><h2>More on this</h2><ul>{links}</ul><footer>"
+    html = article(body).replace("</div><footer>", more)
+    record = clean_html(html, url="http://a.test/x").record
+    assert record is not None
+    assert [s.heading for s in record.sections] == [*names, "Inline mathematics"]
+    assert "More on this" not in record.text

@@ -194,8 +194,10 @@ def headings_with_their_text(
 ) -> np.ndarray:
     """A heading goes with the text it introduces, its section (the blocks up to the
     next heading of its level or above): a heading element is dropped when nothing of
-    its section is kept; any heading, element or heading-like line, is kept, even when
-    the trees would drop it, when the first block of its section (a bare step number
+    its section is kept (a section with no text at all, a heading over an equation or
+    right above another of its rank, leaves the heading as the trees say); any
+    heading, element or heading-like line, is kept, even when the trees would drop
+    it, when the first block of its section (a bare step number
     aside) is kept and sits in its box (the heading's element and the two boxes around
     it), and comes after the page's title (a site's name in an ``<h1>`` above the
     title heads the whole page, not a section). A heading element split in two
@@ -209,16 +211,16 @@ def headings_with_their_text(
     keep = keep.copy()
     after = -1 if title_index is None else title_index
     # Open headings: [position in candidates, level, its box, section kept,
-    # first block seen (0 not yet, 1 kept and in the box, -1 otherwise)]
+    # first block seen (0 not yet, 1 kept and in the box, -1 otherwise), any text]
     open_headings: list[list[int]] = []
     glued: list[int] = []  # positions whose heading continues in the next candidate
 
     def close(level: int) -> None:
         while open_headings and open_headings[-1][1] >= level:
-            j, heading_level, _, any_kept, first = open_headings.pop()
+            j, heading_level, _, any_kept, first, any_text = open_headings.pop()
             added = first == 1 and candidates[j] > after
             if heading_level < LINE_HEADING_LEVEL:
-                keep[j] = bool(any_kept) and (bool(keep[j]) or added)
+                keep[j] = bool(any_kept or not any_text) and (bool(keep[j]) or added)
             else:  # a line may be a list item as well as a heading: only ever added
                 keep[j] = bool(keep[j]) or added
 
@@ -235,9 +237,13 @@ def headings_with_their_text(
             ):
                 glued.append(j - 1)
             close(level)
-            open_headings.append([j, level, _box(containers, block.container), 0, 0])
+            open_headings.append([j, level, _box(containers, block.container), 0, 0, 0])
             previous = (j, level, block.container)
-        elif len(block.text) > MAX_STEP_NUMBER and (keep[j] or block.link_density <= 0.5):
+        elif len(block.text) > MAX_STEP_NUMBER:
+            for heading in open_headings:
+                heading[5] = 1
+            if not keep[j] and block.link_density > 0.5:
+                continue  # a dropped link line ("Main article: ...") is not the text
             own = block.container
             for heading in open_headings:
                 if keep[j]:
