@@ -259,6 +259,19 @@ def test_related_block_styles(heading: str, entries: str) -> None:
     assert "Snippet" not in record.text
 
 
+def test_related_entries_worded_like_promotions_are_entries() -> None:
+    """Entries whose titles open like a promotion line ("Watch: ...", "Read more: ...")
+    are entries of the related block, which goes on past them."""
+    titles = ["Night cramps in pregnancy", "Watch: how to stretch", "Read more: magnesium"]
+    titles.append("Foods rich in potassium")
+    items = "".join(f'<li><a href="/r{i}.html">{t}</a></li>' for i, t in enumerate(titles))
+    body = f"<p>{EN * 3}</p><div><h3>Related articles</h3><ul>{items}</ul></div>"
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [r.title for r in record.related] == titles
+    assert "Watch" not in record.text
+
+
 def test_boilerplate_lines_are_removed_but_look_alike_content_stays() -> None:
     body = (
         "<p>Current location: Home > Women > Leg cramps</p>"

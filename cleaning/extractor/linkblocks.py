@@ -83,8 +83,9 @@ def _collect_related(
         block = blocks[j]
         if RELATED_HEADING.match(block.text) or FURNITURE_HEADING.match(block.text):
             break
-        if boilerplate_reason(block):  # the footer after the block: copyright, editor...
-            break
+        reason = boilerplate_reason(block)
+        if reason and reason != "promotion":  # the footer after it: copyright, editor...
+            break  # (a "Watch: <link>" line is an entry here, not the block's end)
         if has_links and scope is not None and scope not in page.ancestors(block.container):
             break
         if _is_entry_title(block, has_links):

@@ -368,8 +368,9 @@ def _stated_article(
     """The article of the page's JSON-LD ``articleBody`` (HTML or plain text), when the
     page's own blocks held none, or ``found`` characters of text, at most a third of
     it, and that text is an article."""
-    body = json_ld_article_body(tree) if tree is not None else None
-    if body is None or found > MAX_FOUND_SHARE * len(body):  # (markup only counts up)
+    longer_than = int(found / MAX_FOUND_SHARE)
+    body = json_ld_article_body(tree, longer_than) if tree is not None else None
+    if body is None:  # (its markup only counts up: the text is checked below)
         return None
     if "<" not in body:
         body = "".join(f"<p>{escape(line)}</p>" for line in body.splitlines())

@@ -18,21 +18,23 @@ MAX_JSON_LD_CHARS = 2_000_000  # of one script: more is no page's metadata
 MAX_NODES = 10_000  # JSON values looked at, over all of a page's scripts
 
 
-def json_ld_article_body(tree: LexborHTMLParser) -> str | None:
+def json_ld_article_body(tree: LexborHTMLParser, longer_than: int = 0) -> str | None:
     """The longest ``articleBody`` of the page's JSON-LD, or None. Scripts that are
-    not valid JSON are passed over, as browsers and search engines do."""
+    not valid JSON are passed over, as browsers and search engines do, and so are
+    scripts too short to hold a body longer than ``longer_than`` characters (not
+    parsed at all: most pages stating a body also show it)."""
     found: list[str] = []
     budget = [MAX_NODES]
     for script in tree.css(JSON_LD):
         source = script.text(deep=True)
-        if "articleBody" not in source or len(source) > MAX_JSON_LD_CHARS:
+        if not longer_than < len(source) <= MAX_JSON_LD_CHARS or "articleBody" not in source:
             continue
         try:
             data = json.loads(source)
         except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
             continue
         found.extend(_article_bodies(data, budget))
-    bodies = [body.strip() for body in found if body.strip()]
+    bodies = [body.strip() for body in found if len(body.strip()) > longer_than]
     return max(bodies, key=len) if bodies else None
 
 
