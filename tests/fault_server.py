@@ -157,10 +157,10 @@ def huge(*, content_length: bool) -> Fault:
 
 
 @cache
-@cache
 def bomb_body() -> bytes:
-    """Made once: compressing 512 MiB takes about a second, which on a busy machine
-    ran into the crawl's 1 s download timeout (a timeout, not the too_large tested)."""
+    """Made once, before the crawl starts (``build_faulty_site``): compressing 512 MiB
+    takes one to three seconds, which inside a request ran into the crawl's 1 s
+    download timeout (a timeout, not the too_large tested)."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip container, ~1000:1
     zeros = bytes(1024 * 1024)
     chunks = [compressor.compress(zeros) for _ in range(BOMB_SIZE // len(zeros))]
@@ -253,6 +253,7 @@ def build_faulty_site(tmp_path: Path, *, with_lost_pages: bool = True) -> Faulty
     links += ["file:///etc/passwd", "ftp://127.0.0.1/pub/", "data:text/html,<p>hi</p>",
               "javascript:alert(1)", "mailto:editor@example.org"]  # fmt: skip
     link_from_home(site, links)
+    bomb_body()  # compressed now, not inside the first request for it
     return FaultySite(
         folder=site,
         faults=faults,

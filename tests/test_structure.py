@@ -290,6 +290,47 @@ def test_boilerplate_lines_are_removed_but_look_alike_content_stays() -> None:
     assert "Warning: see a doctor" in record.text
 
 
+def test_photo_credits_and_advertising_disclosures_leave_the_text() -> None:
+    body = (
+        "<p>*Werbung. Dieser Beitrag enthält Werbung für unsere Partner.</p>"
+        f"<h2>Causes</h2><p>{EN}</p><p>Foto: dpa</p><p>Photos by Jane Roe</p>"
+        "<p>This post contains affiliate links: we may earn a commission.</p>"
+        f"<h2>Relief</h2><p>{EN}</p><p>Kuva: Matti Virtanen</p>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    for junk in ("Werbung", "Foto:", "Photos by", "affiliate", "Kuva"):
+        assert junk not in record.text, junk
+    assert [s.heading for s in record.sections] == ["Causes", "Relief"]
+
+
+def test_a_closing_call_to_follow_or_subscribe_leaves_but_such_words_inside_stay() -> None:
+    inside = (
+        "If you subscribe to a streaming bundle you pay less, and cramps do not care "
+        "about either."
+    )
+    body = (
+        f"<h2>Causes</h2><p>{EN}</p><p>{inside}</p><h2>Relief</h2><p>{EN}</p>"
+        "<p>Follow The Health Site on Twitter and Instagram @HealthSite.</p>"
+        "<p>Subscribe now to our newsletter for the full story.</p>"
+        "<p>Click here to get more information.</p>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert inside in record.text
+    assert "Follow The Health Site" not in record.text
+    assert "Subscribe now" not in record.text
+    assert "Click here" not in record.text
+    assert record.text.rstrip().endswith(EN.strip())
+
+
+def test_a_heading_set_on_two_lines_is_one_heading() -> None:
+    body = "".join(f"<h2>{h}<br>and what it means</h2><p>{EN}</p>" for h in HEADS_EN)
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert [s.heading for s in record.sections] == [f"{h} and what it means" for h in HEADS_EN]
+
+
 @pytest.mark.parametrize(
     ("head", "top"),
     [

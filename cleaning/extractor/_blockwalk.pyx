@@ -480,6 +480,8 @@ cdef class Walk:
                 elif kind == K_BR:
                     if self.pre_depth:
                         self.parts.append("\n")
+                    elif self.heading:  # one heading set on two lines
+                        self.parts.append(" ")
                     else:
                         self.flush()
                 elif kind == K_BLOCK:

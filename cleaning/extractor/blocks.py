@@ -264,6 +264,8 @@ class _Builder:
                 if tag == "br":
                     if self.pre_depth:
                         parts.append("\n")
+                    elif self.heading:  # one heading set on two lines
+                        parts.append(" ")
                     else:
                         flush()
                     continue

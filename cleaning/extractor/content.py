@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleaning.extractor.blocks import BOILER_TAGS, Block, Container, Page
-from cleaning.extractor.patterns import BOILERPLATE_LINES, FURNITURE_HEADING, SENTENCE_END
+from cleaning.extractor.patterns import (
+    BOILERPLATE_LINES,
+    CALL_TO_ACTION,
+    FURNITURE_HEADING,
+    SENTENCE_END,
+    SIGN_UP_CALL,
+    SITE_VOICE,
+)
 from cleaning.extractor.scorer import ScoringInput, select_blocks
 from cleaning.extractor.scorer.features import LOWERED_PATTERNS
 from cleaning.extractor.textnorm import cjk_share
@@ -48,17 +55,25 @@ _TEXT_HOLDERS = frozenset(
         "address",
     }
 )
-_BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500}
+_BOILERPLATE_MAX_CHARS = {"copyright": 400, "disclaimer": 500, "disclosure": 400}
 # Every date form of the dateline rule has four digits in a row or two numbers around a
 # separator; its backtracking search is the costliest of the rules, and most short
 # blocks have neither.
 _DATELINE_GATE = re.compile(r"\d{4}|\d\s*[-/.]\s*\d")
+# Every alternative of the disclosure rule holds one of these, in any script's text:
+# they gate it on every block, not on ASCII ones only.
+_DISCLOSURE_NEEDLES = (
+    "affiliate", "werbung", "anzeigen", "provision", "commission", "compensation",
+    "sponsored", "paid", "partner",
+)
+_ANY_SCRIPT_NEEDLES = frozenset({"disclosure"})
 # Words one of which an ASCII block must hold (lowercased) for these rules' unanchored
 # searches to match at all; they cost more than all the anchored rules together.
 _ASCII_NEEDLES = {
     "copyright": ("(c)", "copyright", "rights"),
     "disclaimer": ("disclaimer", "informational", "substitute"),
     "counter": ("read", "view", "seen"),
+    "disclosure": _DISCLOSURE_NEEDLES,
 }
 
 
@@ -100,13 +115,18 @@ def boilerplate_reason(block: Block) -> str | None:
     n = len(text)
     if n > 600:
         return None
-    lowered = text.lower() if text.isascii() else None
+    ascii_text = text.isascii()
+    lowered = text.lower()
     for name, pattern, limit, dated, needles in _RULES:
         if n > limit:
             continue
         if dated and _DATELINE_GATE.search(text) is None:
             continue
-        if needles and lowered is not None and not any(w in lowered for w in needles):
+        if (
+            needles
+            and (ascii_text or name in _ANY_SCRIPT_NEEDLES)
+            and not any(w in lowered for w in needles)
+        ):
             continue
         if pattern.search(text):
             return name
@@ -182,7 +202,31 @@ def _without_boilerplate(
             content.removed[reason] += 1
         else:
             content.indexes.append(i)
+    _closing_calls_removed(page, content)
     return content
+
+
+CLOSING_BLOCKS = 4  # the article's last blocks, where its site asks for a follow
+MAX_CALL_CHARS = 300
+
+
+def is_call_to_action(lowered: str) -> bool:
+    if CALL_TO_ACTION.search(lowered):
+        return True
+    return SIGN_UP_CALL.search(lowered) is not None and SITE_VOICE.search(lowered) is not None
+
+
+def _closing_calls_removed(page: Page, content: Content) -> None:
+    """Calls to action among the article's last blocks ("Follow us on Twitter",
+    "Subscribe to our newsletter", "Get our app"): the site's voice, not the
+    article's, whatever the trees made of them. Within the text they may be the
+    article's subject; at its end they are the site signing off."""
+    indexes = content.indexes
+    for position in range(len(indexes) - 1, max(len(indexes) - 1 - CLOSING_BLOCKS, 0), -1):
+        text = page.blocks[indexes[position]].text
+        if len(text) <= MAX_CALL_CHARS and is_call_to_action(text.lower()):
+            del indexes[position]
+            content.removed["call_to_action"] += 1
 
 
 MAX_FURNITURE_SHARE = 0.5  # of a page's non-link text in one <nav>, <aside>, <footer>...

@@ -49,7 +49,7 @@ loose <b>bold</b> text<br>after break
 <script>var x;</script><style>p{}</style><svg><text>svg</text></svg>
 <img src="i.png" alt="img"><my-widget>custom <i>inline</i></my-widget>
 <!-- comment --><figure><figcaption>cap</figcaption>fig</figure>
-<h2>Sub</h2><dl><dt>term</dt><dd>def</dd></dl><center>c</center>
+<h2>Sub<br>two lines</h2><dl><dt>term</dt><dd>def</dd></dl><center>c</center>
 <p>caf\u00e9 \u4e2d\u6587 &amp; &nbsp;x</p><font size=2>font</font>
 <div class="">empty class</div><div id="">empty id</div><div title="t">titled</div>
 </div><blockquote>quote</blockquote></body></html>"""

@@ -117,9 +117,11 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
     ),
     "editor": re.compile(
         r"^\s*[(（\[]?\s*(?:"
-        r"(?:editor|responsible\s+editor|author|source|photo|image|credit|"
+        r"(?:editor|responsible\s+editor|author|source|photos?|image|credit|foto|fotos|bild|"
+        r"bildquelle|quelle|kuva|zdjęcie|fot\.|imagen|fuente|fonte|źródło|crédits?(?:\s+photos?)?|"
         r"责任编辑|编辑|责编|审核|校对|作者|来源|文|图|摄影|撰文|整理)\s*[:：/]"
-        r"|(?:edited|written|reviewed|medically\s+reviewed|fact[-\s]checked|photographed)\s+by\b"
+        r"|(?:edited|written|reviewed|medically\s+reviewed|fact[-\s]checked|photographed"
+        r"|photograph|photos?|images?)\s+by\b"
         r")\s*\S.{0,80}$",
         re.IGNORECASE,
     ),
@@ -149,6 +151,15 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
         r"substitute)\s+for\s+(?:professional\s+)?medical\s+advice"
         # "本站内容仅供参考": the site's disclaimer; a dosage note's "仅供参考" is content.
         r"|(?:本站|本网|本文|以上内容|文章内容|网站内容)[^。！？]{0,12}仅供参考|不(?:能|可)?作为(?:诊断|医疗)依据)",
+        re.IGNORECASE,
+    ),
+    # The site's note that the article advertises or earns on its links.
+    "disclosure": re.compile(
+        r"(?:this|the)\s+(?:post|article|page|story)\s+(?:contains|may\s+contain|includes)\s+"
+        r"(?:\w+\s+)?(?:affiliate|sponsored|paid)|affiliate[-\s](?:links?|partner)"
+        r"|enthält\s+(?:\w+\s+)?(?:werbung|affiliate|anzeigen)|(?:un)?bezahlte\s+werbung"
+        r"|werbung\s*[|/(]?\s*(?:un)?beauftragt|provisions?-?links?|(?:partner|affiliate)-?links"
+        r"|we\s+(?:may\s+)?(?:earn|receive)\s+(?:a\s+)?(?:small\s+)?(?:commission|compensation)",
         re.IGNORECASE,
     ),
     "share": re.compile(
@@ -223,6 +234,23 @@ PROMO_LEAD = re.compile(
     r")",
     re.IGNORECASE,
 )
+# A call to action that closes an article, in lowered text (the article's last few
+# blocks only; see cleaning.extractor.content): following the site somewhere, getting
+# its app, joining its channel; or subscribing, signing up, getting it by email, when
+# the site speaks of itself ("our", "us"): an article may be about subscriptions.
+CALL_TO_ACTION = re.compile(
+    r"follow\s+(?:us|(?:@?[\w.]+\s+){1,4}on\s+(?:twitter|facebook|instagram|x|linkedin"
+    r"|youtube|telegram|whatsapp|tiktok))|download\s+(?:\w+\s+){0,4}apps?\b"
+    r"|(?:join|únete\s+a)\s+(?:us|our|nuestro)\s+(?:on\s+|\w+\s+)?(?:channel|community|canal)"
+    r"|(?:canal|channel|kanal)\s+(?:de\s+|on\s+|auf\s+)?(?:youtube|telegram|whatsapp)"
+    r"|(?:youtube|telegram|whatsapp)[-\s](?:channel|kanal|canal)|folgen\s+sie\s+uns"
+    r"|click\s+here|klicken\s+sie\s+hier|hier\s+klicken|cliquez\s+ici|haz\s+clic\s+aquí"
+)
+SIGN_UP_CALL = re.compile(
+    r"(?<!un)subscri(?:be|ption)|newsletter|sign\s+up|by\s+e-?mail\b|abonnier|suscr[ií]b|abonnez"
+    r"|iscriviti|assine"
+)
+SITE_VOICE = re.compile(r"\b(?:our|us|unser\w*|nuestr[oa]s?|notre|nos|nostr[oaie]|nosso|nossa)\b")
 # Calls to subscribe, follow, register, accept cookies, and ad labels, in the languages
 # of the dev pages; searched in short blocks only, lowered (case-sensitive: the
 # case-blind search of so many alternatives costs ten times as much).
@@ -230,5 +258,11 @@ SIGNUP_WORDS = re.compile(
     r"subscri(?:be|ption)|newsletter|sign\s+up|follow\s+(?:us|the)\b|download\s+(?:our|the)\s+app"
     r"|click\s+here|support\s+us|abonn|folgen\s+sie|jetzt\s+(?:anmelden|registrieren|bestellen)"
     r"|hier\s+klicken|suscr[ií]b|síguenos|hazte\s+miembro|inscrivez|iscriviti|assine"
-    r"|cookie|javascript|werbung|anzeige|advertis|sponsored|publicidad|iklan|广告|关注我们|扫码",
+    r"|cookie|werbung|anzeige|advertis|sponsored|publicidad|iklan|广告|关注我们|扫码",
+)
+# The "enable JavaScript" notice, not any sentence about JavaScript; searched (lowered)
+# only in blocks that name it: in SIGNUP_WORDS it doubled that search's cost.
+JAVASCRIPT_NOTICE = re.compile(
+    r"(?:enable|activate|turn\s+on|allow|requires?)\s+javascript"
+    r"|javascript\s+(?:is\s+)?(?:disabled|required|enabled|turned\s+off|must)"
 )

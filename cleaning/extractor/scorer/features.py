@@ -23,7 +23,13 @@ import numpy as np
 
 from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.classnames import KINDS
-from cleaning.extractor.patterns import FURNITURE_HEADING, PROMO_LEAD, RELATED_HEADING, SIGNUP_WORDS
+from cleaning.extractor.patterns import (
+    FURNITURE_HEADING,
+    JAVASCRIPT_NOTICE,
+    PROMO_LEAD,
+    RELATED_HEADING,
+    SIGNUP_WORDS,
+)
 
 TAG_CODES = {
     tag: code
@@ -136,7 +142,9 @@ def wording(text: str, heading_like: bool) -> int:
         return 0
     lowered = text.lower()
     bits = PROMO if LOWERED_PATTERNS["promo"].match(lowered) else 0
-    if SIGNUP_WORDS.search(lowered):
+    if SIGNUP_WORDS.search(lowered) or (
+        "javascript" in lowered and JAVASCRIPT_NOTICE.search(lowered)
+    ):
         bits |= SIGNUP
     if heading_like and (
         bits & PROMO
