@@ -149,8 +149,9 @@ def cross_validate(rows: list[PageRows], params: dict, seeds: int = 1) -> None:
         runs.append((outputs, rules))
     for name in SETS:
         pages = [r.page for r in rows if r.page.set == name]
-        for label in ("scorer", "rules"):
-            found = [run[label == "rules"] for run in (runs if label == "scorer" else runs[:1])]
+        # The scorer's figures are the mean over the halvings; the rules' are one run.
+        by_label = {"scorer": [outputs for outputs, _ in runs], "rules": [runs[0][1]]}
+        for label, found in by_label.items():
             figures = [set_figures(name, pages, outputs) for outputs in found]
             shown = "  ".join(
                 f"{k} {sum(f[k] for f in figures) / len(figures):.3f}"

@@ -67,9 +67,10 @@ _DISCLOSURE_NEEDLES = (
     "sponsored", "paid", "partner",
 )
 _ANY_SCRIPT_NEEDLES = frozenset({"disclosure"})
-# Words one of which an ASCII block must hold (lowercased) for these rules' unanchored
-# searches to match at all; they cost more than all the anchored rules together.
-_ASCII_NEEDLES = {
+# Words one of which a block must hold (lowercased) for these rules' unanchored
+# searches to match at all; they cost more than all the anchored rules together. They
+# gate ASCII blocks only, except for the rules of _ANY_SCRIPT_NEEDLES.
+_NEEDLES = {
     "copyright": ("(c)", "copyright", "rights"),
     "disclaimer": ("disclaimer", "informational", "substitute"),
     "counter": ("read", "view", "seen"),
@@ -103,7 +104,7 @@ _RULES = [
         pattern,
         _BOILERPLATE_MAX_CHARS.get(name, 200),
         name == "dateline",
-        _ASCII_NEEDLES.get(name),
+        _NEEDLES.get(name),
     )
     for name, pattern in BOILERPLATE_LINES.items()
 ]
@@ -210,7 +211,9 @@ CLOSING_BLOCKS = 4  # the article's last blocks, where its site asks for a follo
 MAX_CALL_CHARS = 300
 
 
-def is_call_to_action(lowered: str) -> bool:
+def _is_call_to_action(lowered: str) -> bool:
+    """Follow us, get our app, click here; or subscribe and sign up when the site says
+    "our"/"us" (an article may be about a subscription)."""
     if CALL_TO_ACTION.search(lowered):
         return True
     return SIGN_UP_CALL.search(lowered) is not None and SITE_VOICE.search(lowered) is not None
@@ -224,7 +227,7 @@ def _closing_calls_removed(page: Page, content: Content) -> None:
     indexes = content.indexes
     for position in range(len(indexes) - 1, max(len(indexes) - 1 - CLOSING_BLOCKS, 0), -1):
         text = page.blocks[indexes[position]].text
-        if len(text) <= MAX_CALL_CHARS and is_call_to_action(text.lower()):
+        if len(text) <= MAX_CALL_CHARS and _is_call_to_action(text.lower()):
             del indexes[position]
             content.removed["call_to_action"] += 1
 
