@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,13 +49,65 @@ def source_pages() -> list[Page]:
     return pages
 
 
+# The opening tag of a paragraph of plain text, where a copy's own words go: a long
+# <p>, a short one, or any block of text.
+_PARAGRAPHS = (
+    re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{120,})"),
+    re.compile(rb"<p(?:\s[^>]*)?>(?=[^<]{30,})"),
+    re.compile(rb"<(?:div|td|li|section|article|font)(?:\s[^>]*)?>(?=\s*[^<\s][^<]{60,})"),
+)
+
+
+def _with_copy_number(body: bytes, i: int, spot: int | None) -> bytes:
+    if spot is None:
+        return body
+    return body[:spot] + f"Copy {i}. ".encode() + body[spot:]
+
+
+def _copy_number_spots(pages: Sequence[Page]) -> list[int | None]:
+    """The spot of each page, found in a process of its own: the cleaner's memory must
+    not stay in the benchmark's process, whose size its timed children inherit at fork
+    (``ru_maxrss`` would report it as theirs)."""
+    with ProcessPoolExecutor(1) as pool:
+        return list(pool.map(_copy_number_spot, [page.body for page in pages], chunksize=16))
+
+
+def _copy_number_spot(body: bytes) -> int | None:
+    """Where a copy number lands in the article's own text: before the opening words
+    of a paragraph the cleaner keeps, else in the first block of text."""
+    from cleaning import clean_html
+
+    record = clean_html(body, url="http://bench.example/page.html").record
+    paragraphs = record.text.split("\n") if record is not None else []
+    start = max(body.find(b"<body"), 0)
+    for paragraph in paragraphs:
+        opening = " ".join(paragraph.split()[:4]).encode()
+        if len(opening) >= 12 and (at := body.find(b">" + opening, start)) >= 0:
+            return at + 1
+    for paragraph in paragraphs:  # words after an entity or an inline tag
+        opening = " ".join(paragraph.split()[:3]).encode()
+        if len(opening) >= 10 and (at := body.find(opening, start)) >= 0:
+            return at
+    for pattern in _PARAGRAPHS:
+        if (match := pattern.search(body)) is not None:
+            return match.end()
+    return None
+
+
 def distinct_copies(pages: Sequence[Page], count: int) -> Iterator[tuple[str, Page]]:
     """``count`` pages cycling through ``pages``, each copy its own article: identity
-    links removed (the URL then comes from the file name) and a copy number added."""
+    links removed (the URL then comes from the file name), and a copy number added to
+    the title and to the first paragraph of text (a copy with the same text as another
+    page of the site would be an alias of it, and give no row)."""
+    stripped = [Page(p.template, p.name, _IDENTITY.sub(b"", p.body)) for p in pages[:count]]
+    spots = _copy_number_spots(stripped)
     for i in range(count):
-        page = pages[i % len(pages)]
-        body = _IDENTITY.sub(b"", page.body)
-        body = body.replace(b"<title>", f"<title>{i} ".encode(), 1)
+        page = stripped[i % len(stripped)]
+        body = page.body.replace(b"<title>", f"<title>{i} ".encode(), 1)
+        spot = spots[i % len(stripped)]
+        if spot is not None and spot >= body.find(b"<title>") >= 0:
+            spot += len(f"{i} ")  # the title's copy number came before it
+        body = _with_copy_number(body, i, spot)
         yield f"{i:05d}-{page.template}-{page.name}.html", Page(page.template, page.name, body)
 
 

@@ -12,12 +12,16 @@ from urllib.parse import urlsplit
 import scrapy
 
 from cleaning.dataset.manifest import MAX_PROBLEMS, RunManifest
+from crawler.aliases import ALIASES_NOT_FETCHED, PARAMS_REMOVED
+from crawler.discovery.sitemaps import STATS_PREFIX as DISCOVERY_PREFIX
 from crawler.stats_keys import (
+    ARTICLES_UNLISTED,
     CRAWL_DELAY_PREFIX,
     ERRORS_PREFIX,
     PAGES_FETCHED,
     PAGES_NOT_MODIFIED,
     PAGES_RESUMED,
+    PAGES_UNCHANGED_BY_LASTMOD,
     PROBLEMS,
     SKIPPED_PREFIX,
     counts_with_prefix,
@@ -65,6 +69,8 @@ SNAPSHOT_SETTINGS = (
     "HEALTHCORPUS_OBEY_CRAWL_DELAY",
     "HEALTHCORPUS_SUBDOMAINS",
     "HEALTHCORPUS_FRONTIER",
+    "HEALTHCORPUS_SITEMAPS",
+    "HEALTHCORPUS_RECHECK_DAYS",
 )
 
 
@@ -114,6 +120,30 @@ def errors_from_stats(stats: dict[str, Any]) -> Counter[str]:
     return errors
 
 
+def discovery_from_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    """``{"sitemap": {"files": 3, "urls_found": 120, "urls_in_scope": 118,
+    "refused": {"out_of_scope": 2}}, "feed": {...}, "articles_unlisted": 2,
+    "alias_urls": {"params_removed": 5, "not_fetched": 1}}`` (empty parts left out)."""
+    found: dict[str, Any] = {}
+    for key, count in sorted(counts_with_prefix(stats, DISCOVERY_PREFIX).items()):
+        kind, _, name = key.partition("/")
+        section = found.setdefault(kind, {"files": 0, "urls_found": 0, "urls_in_scope": 0})
+        if name.startswith("refused/"):
+            section.setdefault("refused", {})[name.removeprefix("refused/")] = count
+        else:
+            section[name] = count
+    if unlisted := stats.get(ARTICLES_UNLISTED):
+        found["articles_unlisted"] = int(unlisted)
+    aliases = {
+        name: int(count)
+        for name, key in (("params_removed", PARAMS_REMOVED), ("not_fetched", ALIASES_NOT_FETCHED))
+        if (count := stats.get(key))
+    }
+    if aliases:
+        found["alias_urls"] = aliases
+    return found
+
+
 def fill_from_crawl(
     manifest: RunManifest,
     *,
@@ -126,6 +156,8 @@ def fill_from_crawl(
     manifest.pages_fetched = int(stats.get(PAGES_FETCHED, 0))
     manifest.pages_not_modified = int(stats.get(PAGES_NOT_MODIFIED, 0))
     manifest.pages_resumed = int(stats.get(PAGES_RESUMED, 0))
+    manifest.pages_unchanged_by_lastmod = int(stats.get(PAGES_UNCHANGED_BY_LASTMOD, 0))
+    manifest.discovery = discovery_from_stats(stats)
     manifest.skipped.update(skipped_from_stats(stats))
     manifest.errors.update(errors_from_stats(stats))
     for problem in stats.get(PROBLEMS) or []:

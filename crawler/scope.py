@@ -37,6 +37,15 @@ def host_key(url: str) -> tuple[str, int | None] | None:
     return parts.hostname, port
 
 
+def host_label(url: str) -> str:
+    """``host`` or ``host:port`` (a non-default port), as the state names a site."""
+    key = host_key(url)
+    if key is None:
+        return ""
+    host, port = key
+    return host if port is None else f"{host}:{port}"
+
+
 class SiteScope:
     def __init__(self, start_urls: Iterable[str], *, allow_subdomains: bool = False) -> None:
         self.hosts = {key for url in start_urls if (key := host_key(url)) is not None}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -28,14 +29,17 @@ from cleaning.dataset import DatasetWriter
 from cleaning.dataset.lock import STATE_DIR, DatasetLock
 from cleaning.dataset.manifest import WARC_DIR
 from cleaning.dataset.recovery import recover_interrupted_runs
+from crawler.aliases import ParamLearner
 from crawler.runid import run_id_for
-from crawler.state import ARTICLE, KnownPage, PageState
+from crawler.scope import host_label
+from crawler.state import ALIAS, ARTICLE, KnownPage, PageState
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
     from cleaning.dataset.schema import Record
     from cleaning.dataset.warc import WarcSegmentWriter
+    from crawler.discovery.sitemaps import SiteListings
     from crawler.distributed.frontier import Frontier
     from crawler.distributed.page_state import RedisPageState
     from crawler.items import PageItem
@@ -60,6 +64,7 @@ class CrawlSession:
         checkpoint_seconds: float = 300.0,
         frontier: Frontier | None = None,
         archive_level: int = 1,
+        alias_evidence: int = 2,
     ) -> None:
         self.out_dir = out_dir
         self.run_id = run_id
@@ -95,6 +100,8 @@ class CrawlSession:
             if self.lock is not None:
                 self.lock.release()
             raise
+        # Query parameters learned not to change a host's articles (crawler/aliases.py).
+        self.aliases = self._param_learner(alias_evidence)
         for name in self.recovery.temp_files_removed:
             logger.warning("Removed %s, left by an interrupted run", name)
         # Pages checked since this time were done by runs that did not finish.
@@ -126,6 +133,24 @@ class CrawlSession:
         # nothing more, and its crawl stops (callbacks: the scheduler closes it).
         self.declared_dead = False
         self.on_declared_dead: list[Callable[[], None]] = []
+        # What the crawl's sitemaps and feeds list (set by the spider once read).
+        self.listings: SiteListings | None = None
+        self._recheck_seconds = 0.0
+        self._lastmod_untrusted: set[str] = set()
+
+    def _param_learner(self, evidence: int) -> ParamLearner:
+        if self.frontier is None:
+            return ParamLearner(self.state, evidence)
+        from crawler.distributed.alias_gate import SharedAliasGate, SharedPathIndex
+
+        server, keys = self.frontier.server, self.frontier.keys
+        return ParamLearner(
+            self.state,
+            evidence,
+            shared=True,
+            gate=SharedAliasGate(server, keys),
+            paths=SharedPathIndex(server, keys),
+        )
 
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlSession:
@@ -158,6 +183,7 @@ class CrawlSession:
                 archive_level=settings.getint("HEALTHCORPUS_ARCHIVE_GZIP_LEVEL", 1),
                 checkpoint_records=settings.getint("HEALTHCORPUS_CHECKPOINT_RECORDS", 1000),
                 checkpoint_seconds=settings.getfloat("HEALTHCORPUS_CHECKPOINT_SECONDS", 300.0),
+                alias_evidence=settings.getint("HEALTHCORPUS_ALIAS_EVIDENCE", 2),
             )
         return _sessions[crawler]
 
@@ -175,8 +201,58 @@ class CrawlSession:
         """How the version filter asks other workers about an article (None: alone)."""
         return self.frontier.claim if self.frontier is not None else None
 
+    def claim_text(self) -> Callable[[Record], tuple[str, str]] | None:
+        """How the version filter asks other workers about a text (None: alone)."""
+        return self.frontier.claim_text if self.frontier is not None else None
+
     def known_article_urls(self) -> list[str]:
         return list(self.state.article_urls())
+
+    # --- what the sitemaps say -----------------------------------------------------
+
+    def listings_read(self, listings: SiteListings, recheck_days: float) -> int:
+        """The crawl's sitemaps are read: from now on a known page they date as not
+        changed since its last check is not asked again (until ``recheck_days`` after
+        that check). Known articles of hosts with a sitemap that it no longer lists
+        are marked so in the state; returns how many."""
+        self.listings = listings
+        self._recheck_seconds = recheck_days * 86400.0
+        self._lastmod_untrusted = self.state.lastmod_untrusted()
+        known = [url for url in self.state.article_urls() if listings.has_sitemap(url)]
+        unlisted = [url for url in known if not listings.listed(url)]
+        self.state.mark_unlisted(unlisted, (url for url in known if listings.listed(url)))
+        return len(unlisted)
+
+    def unchanged_by_lastmod(self, page: KnownPage) -> bool:
+        listings = self.listings
+        if listings is None:
+            return False
+        lastmod = listings.lastmod_of(page.url)
+        return (
+            lastmod is not None
+            and lastmod <= page.checked_at
+            and time.time() - page.checked_at < self._recheck_seconds
+            and host_label(page.url) not in self._lastmod_untrusted
+        )
+
+    def new_version_written(self, url: str) -> None:
+        """A new version of a page was written. If the sitemap dated the page as not
+        changed since our last check, the host's ``<lastmod>`` is wrong: its pages get
+        conditional GETs from now on."""
+        if self.listings is None or (lastmod := self.listings.lastmod_of(url)) is None:
+            return
+        page = self.state.get(url)
+        host = host_label(url)
+        if page is None or lastmod > page.checked_at or host in self._lastmod_untrusted:
+            return
+        self._lastmod_untrusted.add(host)
+        self.state.distrust_lastmod(host)
+        logger.warning(
+            "%s changed although its sitemap <lastmod> did not move: the sitemap dates of "
+            "%s are not trusted from now on (its pages get conditional GETs)",
+            url,
+            host,
+        )
 
     # --- what happened to each page ------------------------------------------------
 
@@ -218,6 +294,7 @@ class CrawlSession:
             self._awaiting_record[item.url] = page
         else:
             self._pending[item.url] = page
+            self.aliases.gate.judged(item.url)
 
     def not_modified(self, page: KnownPage) -> None:
         self._pending[page.url] = page.checked_now()
@@ -233,11 +310,21 @@ class CrawlSession:
         """The page's record is written, or needs no row (unchanged, duplicate)."""
         if (page := self._awaiting_record.pop(url, None)) is not None:
             self._pending[url] = page
+        self.aliases.gate.judged(url)
+
+    def record_alias(self, url: str, held_url: str | None) -> None:
+        """The page holds the text of an article held under ``held_url``: no row, and
+        the state calls it an ``alias``; its URL teaches the host's parameters."""
+        if (page := self._awaiting_record.get(url)) is not None:
+            self._awaiting_record[url] = replace(page, outcome=ALIAS)
+        if held_url:
+            self.aliases.alias_seen(url, held_url)
 
     def record_lost(self, url: str) -> None:
         """The record could not be written: the page must be fetched again next run."""
         self._in_pipeline.discard(url)
         self._awaiting_record.pop(url, None)
+        self.aliases.gate.judged(url)
 
     # --- checkpoints ---------------------------------------------------------------
 

@@ -60,6 +60,9 @@ DOWNLOADER_MIDDLEWARES = {
     # start URL (crawler/scope.py), for links and redirects alike, http(s) only.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "crawler.downloadermiddlewares.scope.ScopeMiddleware": 50,
+    # Removes the query parameters learned not to change a host's articles
+    # (crawler/aliases.py): the shorter URL is scheduled instead, once.
+    "crawler.aliases.AliasMiddleware": 60,
     # Conditional GETs for known pages; answers pages done by a stopped run from the
     # state (so it comes before the budget, which must not charge those).
     "crawler.downloadermiddlewares.incremental.IncrementalMiddleware": 105,
@@ -139,3 +142,16 @@ HEALTHCORPUS_MAX_CRAWL_DELAY = 60.0
 # seconds between log lines.
 HEALTHCORPUS_PROGRESS = "auto"
 HEALTHCORPUS_PROGRESS_INTERVAL = 30.0
+# Sitemaps and feeds (crawler/discovery): auto (robots.txt Sitemap: lines, /sitemap.xml,
+# feeds named by start pages, and listings given as start URLs, beside following links),
+# only (what the listings name, nothing else) or off (listings given as start URLs only).
+HEALTHCORPUS_SITEMAPS = "auto"
+# Bounds on what a crawl's listings may make it do: files read, page URLs taken.
+HEALTHCORPUS_SITEMAP_MAX_FILES = 1000
+HEALTHCORPUS_SITEMAP_MAX_URLS = 1_000_000
+# A known article whose <lastmod> is not newer than its last check is not asked again,
+# unless it was last checked this many days ago or more (`--recheck-days`).
+HEALTHCORPUS_RECHECK_DAYS = 7.0
+# A query parameter that named the same article on this many pages of a host (aliases,
+# found by their text) and never another one is dropped from that host's URLs.
+HEALTHCORPUS_ALIAS_EVIDENCE = 2

@@ -3,7 +3,11 @@
 Per page: the validators of its last full fetch (ETag, Last-Modified) for conditional
 GETs, what became of it (``article`` or the reason it was skipped), its same-host links
 (so a page answered with 304 still leads the crawl on to the pages it links to), and
-when it was last checked. Rows are only written by
+when it was last checked. Beside the pages: the known articles that have left their
+site's sitemaps (``unlisted``, kept in the dataset), and the hosts whose ``<lastmod>``
+proved wrong (a page changed without its date moving), whose pages always get a
+conditional GET, and what the crawl learned of each host's query parameters
+(:mod:`crawler.aliases`). Rows are only written by
 :class:`crawler.session.CrawlSession` after the page's record is in a published Parquet
 file, so after a crash the state is never ahead of the dataset.
 
@@ -23,6 +27,7 @@ from pathlib import Path
 
 STATE_FILE = "pages.sqlite"
 ARTICLE = "article"
+ALIAS = "alias"  # the text of an article held under another URL (crawler/aliases.py)
 _UNFINISHED_SINCE = "unfinished_since"
 
 _SCHEMA = """
@@ -35,6 +40,14 @@ CREATE TABLE IF NOT EXISTS pages (
     checked_at REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unlisted (url TEXT PRIMARY KEY, since REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS lastmod_untrusted (host TEXT PRIMARY KEY, since REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS alias_params (
+    host TEXT NOT NULL, param TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (host, param, path)
+);
+CREATE TABLE IF NOT EXISTS meaningful_params (
+    host TEXT NOT NULL, param TEXT NOT NULL, PRIMARY KEY (host, param)
+);
 """
 
 
@@ -112,6 +125,54 @@ class PageState:
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
+
+    def mark_unlisted(self, urls: Iterable[str], listed: Iterable[str]) -> None:
+        """``urls`` are not in their host's sitemaps (since now, or since earlier);
+        ``listed`` are (again)."""
+        now = time.time()
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO unlisted VALUES (?, ?)", ((url, now) for url in urls)
+            )
+            self._db.executemany("DELETE FROM unlisted WHERE url=?", ((url,) for url in listed))
+
+    def unlisted_urls(self) -> set[str]:
+        return {url for (url,) in self._db.execute("SELECT url FROM unlisted")}
+
+    def distrust_lastmod(self, host: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR IGNORE INTO lastmod_untrusted VALUES (?, ?)", (host, time.time())
+            )
+
+    def lastmod_untrusted(self) -> set[str]:
+        return {host for (host,) in self._db.execute("SELECT host FROM lastmod_untrusted")}
+
+    def add_alias_params(self, host: str, params: Iterable[str], path: str) -> None:
+        """Two URLs of ``path`` that differ in ``params`` hold one article."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO alias_params VALUES (?, ?, ?)",
+                ((host, param, path) for param in params),
+            )
+
+    def add_meaningful_params(self, host: str, params: Iterable[str]) -> None:
+        """Removing one of ``params`` from a URL of ``host`` gives another article."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO meaningful_params VALUES (?, ?)",
+                ((host, param) for param in params),
+            )
+
+    def alias_params(self) -> dict[tuple[str, str], int]:
+        """(host, param) -> on how many pages it was seen to name the same article."""
+        rows = self._db.execute(
+            "SELECT host, param, count(*) FROM alias_params GROUP BY host, param"
+        )
+        return {(host, param): count for host, param, count in rows}
+
+    def meaningful_params(self) -> set[tuple[str, str]]:
+        return set(self._db.execute("SELECT host, param FROM meaningful_params"))
 
     def begin_run(self) -> float | None:
         """Note that a run started; returns the start of the unfinished chain of runs.

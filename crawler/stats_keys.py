@@ -19,6 +19,10 @@ RECORDS_WRITTEN = "healthcorpus/records_written"
 PAGES_NOT_MODIFIED = "healthcorpus/pages_not_modified"
 # Known pages not asked again: checked by an earlier run that was stopped before its end.
 PAGES_RESUMED = "healthcorpus/pages_resumed"
+# Known pages not asked again: their sitemap <lastmod> is not newer than our last check.
+PAGES_UNCHANGED_BY_LASTMOD = "healthcorpus/pages_unchanged_by_lastmod"
+# Known articles of hosts with a sitemap that no longer lists them.
+ARTICLES_UNLISTED = "healthcorpus/articles_unlisted"
 # Crawl-delay of robots.txt applied to a host, in seconds ("<prefix><host>").
 CRAWL_DELAY_PREFIX = "healthcorpus/crawl_delay/"
 SKIPPED_PREFIX = "healthcorpus/skipped/"

@@ -29,12 +29,16 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_SITE = REPO / "data" / "demo_site"
 LOOPBACK = "127.0.0.1"
 CLI_TIMEOUT = 180
+# The site's own files, not pages: robots.txt, and the sitemap a crawl looks for on every
+# host (`--sitemaps auto`; the demo site has none, so it is answered 404).
+SITE_FILES = frozenset({"/robots.txt", "/sitemap.xml"})
 
 
 @dataclass
 class DemoServer:
     base_url: str  # "http://127.0.0.1:PORT" without a trailing slash
     paths: list[str] = field(default_factory=list)  # every path requested, in order
+    targets: list[str] = field(default_factory=list)  # the same with their query
     # (path, time.monotonic()) of every request, in order: gaps between requests
     times: list[tuple[str, float]] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)  # the Host header of every request
@@ -51,28 +55,29 @@ class DemoServer:
         return self.base_url + path
 
     def page_paths(self) -> list[str]:
-        """Requested paths other than robots.txt."""
+        """Requested paths other than the site files (robots.txt, /sitemap.xml)."""
         with self.lock:
-            return [p for p in self.paths if p != "/robots.txt"]
+            return [p for p in self.paths if p not in SITE_FILES]
 
     def statuses(self) -> dict[str, list[int]]:
-        """Path -> the statuses it was answered with (robots.txt excluded)."""
+        """Path -> the statuses it was answered with (site files excluded)."""
         out: dict[str, list[int]] = {}
         with self.lock:
             for path, status in self.responses:
-                if path != "/robots.txt":
+                if path not in SITE_FILES:
                     out.setdefault(path, []).append(status)
         return out
 
     def page_gaps(self) -> list[float]:
-        """Seconds between consecutive page requests (robots.txt excluded)."""
+        """Seconds between consecutive page requests (site files excluded)."""
         with self.lock:
-            stamps = [t for p, t in self.times if p != "/robots.txt"]
+            stamps = [t for p, t in self.times if p not in SITE_FILES]
         return [b - a for a, b in itertools.pairwise(stamps)]
 
     def reset(self) -> None:
         with self.lock:
             self.paths.clear()
+            self.targets.clear()
             self.times.clear()
             self.responses.clear()
 
@@ -100,6 +105,7 @@ class RecordingHandler(SimpleHTTPRequestHandler):
         path = urlsplit(self.path).path
         with self.server_state.lock:
             self.server_state.paths.append(path)
+            self.server_state.targets.append(self.path)
             self.server_state.times.append((path, time.monotonic()))
             self.server_state.hosts.append(self.headers.get("Host", ""))
         if self.server_state.delay and path != "/robots.txt":

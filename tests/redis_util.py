@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,3 +67,36 @@ def redis_server(folder: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def crawl_with_workers(
+    start_url: str, out_dir: Path, redis_url: str, count: int = 2, *settings: str
+) -> list[tuple[int, str, str]]:
+    """``healthcorpus crawl --redis`` in ``count`` worker processes at once, to their
+    end; (exit code, stdout, stderr) of each."""
+    from demo_server_util import subprocess_env
+
+    command = [
+        *(sys.executable, "-m", "crawler.cli", "crawl", start_url, "--out", str(out_dir)),
+        *("--redis", redis_url, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"),
+        *("-s", "AUTOTHROTTLE_ENABLED=0", "-s", "HEALTHCORPUS_HEARTBEAT_TTL=10", *settings),
+    ]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
+    workers = [
+        subprocess.Popen(command, env=subprocess_env(), **pipes)  # type: ignore[call-overload]
+        for _ in range(count)
+    ]
+    return finish(workers)
+
+
+def finish(workers: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
+    """Wait for each worker (3 minutes at most); (exit code, stdout, stderr) of each."""
+    results = []
+    for proc in workers:
+        try:
+            stdout, stderr = proc.communicate(timeout=180)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        results.append((proc.returncode, stdout, stderr))
+    return results

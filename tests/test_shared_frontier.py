@@ -23,7 +23,7 @@ from demo_server_util import (
     serve_demo_site,
     subprocess_env,
 )
-from redis_util import redis_server
+from redis_util import finish, redis_server
 
 from cleaning.dataset.dedup import dataset_files
 from crawler.exitcodes import FAILED, OK
@@ -54,18 +54,6 @@ def start_worker(
         stderr=subprocess.PIPE,
         text=True,
     )  # fmt: skip
-
-
-def finish(workers: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
-    results = []
-    for proc in workers:
-        try:
-            stdout, stderr = proc.communicate(timeout=180)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-        results.append((proc.returncode, stdout, stderr))
-    return results
 
 
 def assert_every_article_once(out_dir: Path, server: DemoServer) -> pd.DataFrame:

@@ -47,6 +47,8 @@ class RunManifest:
     # pages not asked again because a stopped run had just checked them.
     pages_not_modified: int = 0
     pages_resumed: int = 0
+    # Known pages not asked again because their sitemap <lastmod> said unchanged.
+    pages_unchanged_by_lastmod: int = 0
     records_written: int = 0
     files: list[str] = field(default_factory=list)
     # Raw WARC segments of the run, in the dataset's _warc/ folder.
@@ -55,6 +57,9 @@ class RunManifest:
     errors: Counter[str] = field(default_factory=Counter)
     # One entry per failed input or page ({"source": ..., "reason": ...}), capped.
     problems: list[dict[str, str]] = field(default_factory=list)
+    # Sitemaps and feeds (crawls): per kind, files read, URLs found and in scope, and
+    # what was refused by reason; known articles no sitemap lists any more.
+    discovery: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     schema_version: str = SCHEMA_VERSION
     extractor_version: str = EXTRACTOR_VERSION

@@ -88,7 +88,11 @@ class RunTotals:
     interrupted: int = 0  # stopped or killed before their end (resumed by the next run)
     pages_fetched: int = 0
     pages_not_modified: int = 0  # answered 304 to a conditional GET (in pages_fetched)
+    pages_unchanged_by_lastmod: int = 0  # not asked: their sitemap date had not moved
     records_written: int = 0
+    # Sitemaps and feeds: "sitemap files", "feed urls_in_scope", "sitemap refused
+    # too_big"... summed over the runs; and alias URLs not fetched.
+    discovery: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -248,6 +252,8 @@ def _read_manifests(root: Path, problems: list[str]) -> RunTotals:
             manifest = RunManifest.read(path)
             pages, written = int(manifest.pages_fetched), int(manifest.records_written)
             not_modified = int(manifest.pages_not_modified)
+            by_lastmod = int(manifest.pages_unchanged_by_lastmod)
+            discovery = _discovery_counts(manifest.discovery)
             skipped, errors = Counter(manifest.skipped), Counter(manifest.errors)
             for counter in (skipped, errors):
                 for reason, n in counter.items():
@@ -259,10 +265,28 @@ def _read_manifests(root: Path, problems: list[str]) -> RunTotals:
         totals.interrupted += manifest.status in ("interrupted", "running")
         totals.pages_fetched += pages
         totals.pages_not_modified += not_modified
+        totals.pages_unchanged_by_lastmod += by_lastmod
+        totals.discovery.update(discovery)
         totals.records_written += written
         totals.skipped.update(skipped)
         totals.errors.update(errors)
     return totals
+
+
+def _discovery_counts(discovery: dict[str, object]) -> Counter[str]:
+    """The manifest's ``discovery`` section as flat counts ("sitemap refused too_big")."""
+    counts: Counter[str] = Counter()
+    for kind, section in discovery.items():
+        if not isinstance(section, dict):
+            counts[kind] += int(section)  # type: ignore[call-overload]
+            continue
+        for name, value in section.items():
+            if isinstance(value, dict):
+                for reason, n in value.items():
+                    counts[f"{kind} {name} {reason}"] += int(n)
+            else:
+                counts[f"{kind} {name}"] += int(value)
+    return counts
 
 
 def _counts(column: pd.Series) -> list[tuple[str, int]]:
@@ -399,12 +423,18 @@ def _runs_block(runs: RunTotals) -> Block:
         ("  interrupted", f"{runs.interrupted:,}", "stopped or killed"),
         ("pages fetched", f"{runs.pages_fetched:,}", ""),
         ("  not modified", f"{runs.pages_not_modified:,}", "304 to a conditional GET"),
+        (
+            "  unchanged by <lastmod>",
+            f"{runs.pages_unchanged_by_lastmod:,}",
+            "not asked: sitemap date unchanged",
+        ),
         ("records written", f"{runs.records_written:,}", ""),
         ("pages skipped", f"{sum(runs.skipped.values()):,}", ""),
     ]
     rows += [(f"  {reason}", f"{n:,}", "") for reason, n in sorted(runs.skipped.items())]
     rows.append(("errors", f"{sum(runs.errors.values()):,}", ""))
     rows += [(f"  {reason}", f"{n:,}", "") for reason, n in sorted(runs.errors.items())]
+    rows += [(name, f"{n:,}", "") for name, n in sorted(runs.discovery.items())]
     return Block("runs", rows)
 
 

@@ -219,6 +219,11 @@ SETTING_CHECKS: dict[str, Callable[[str], object]] = {
     "HEALTHCORPUS_WORKER_PREFETCH": non_negative_int,
     "HEALTHCORPUS_IDLE_POLL": non_negative_float,
     "HEALTHCORPUS_CLEAN_WORKERS": lambda text: text if text == "auto" else non_negative_int(text),
+    "HEALTHCORPUS_SITEMAPS": choice("auto", "only", "off"),
+    "HEALTHCORPUS_SITEMAP_MAX_FILES": non_negative_int,
+    "HEALTHCORPUS_SITEMAP_MAX_URLS": non_negative_int,
+    "HEALTHCORPUS_RECHECK_DAYS": non_negative_float,
+    "HEALTHCORPUS_ALIAS_EVIDENCE": positive_int,
 }
 
 

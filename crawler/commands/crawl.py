@@ -14,6 +14,7 @@ from crawler.commands.common import (
     check_profile,
     check_url,
     log_level,
+    non_negative_float,
     non_negative_int,
     parse_settings,
     prepare_out_dir,
@@ -78,6 +79,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="name of the shared crawl in Redis (default: the start URLs' hosts); "
         "workers with the same name share one queue",
     )
+    parser.add_argument(
+        "--sitemaps",
+        choices=("auto", "only", "off"),
+        help="auto (default): also crawl what the hosts' sitemaps (robots.txt, /sitemap.xml) "
+        "and the start pages' feeds list; only: crawl what they list and nothing else; "
+        "off: read only sitemaps or feeds given as start URLs",
+    )
+    parser.add_argument(
+        "--recheck-days",
+        type=non_negative_float,
+        metavar="DAYS",
+        help="ask again for a known article its sitemap says is unchanged once it was last "
+        "checked this many days ago (default: the HEALTHCORPUS_RECHECK_DAYS setting, 7); "
+        "0 = always ask",
+    )
     profile_option(parser)
     parser.set_defaults(run=run)
 
@@ -93,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
         overrides["HEALTHCORPUS_SUBDOMAINS"] = "True"
     if args.no_archive:
         overrides["HEALTHCORPUS_ARCHIVE"] = "False"
+    if args.sitemaps:
+        overrides["HEALTHCORPUS_SITEMAPS"] = args.sitemaps
+    if args.recheck_days is not None:
+        overrides["HEALTHCORPUS_RECHECK_DAYS"] = str(args.recheck_days)
     if args.frontier and not args.redis:
         raise UsageError("--frontier needs --redis")
     if args.redis:

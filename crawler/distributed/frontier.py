@@ -16,8 +16,15 @@ the start URLs' hosts):
   any other worker puts them back into the queue once its heartbeat has expired;
 - ``ids:<gen>`` (hash id -> URL): the articles written in crawl ``<gen>`` and from
   which URL, so two URLs of one article (canonical URL) give one row even on two
-  workers;
-- ``pages`` (hash url -> state) and ``articles`` (set): the incremental state.
+  workers; ``texts:<gen>`` (hash "site content_hash" -> "id url"): the same for two
+  URLs with one text and no canonical link (aliases);
+- ``pages`` (hash url -> state) and ``articles`` (set): the incremental state;
+  ``unlisted`` (set): known articles no sitemap lists any more; ``lastmod_untrusted``
+  (set): hosts whose sitemap dates proved wrong; ``alias_params`` ("host param path")
+  and ``meaningful_params`` ("host param") (sets): the query parameters learned to
+  name the same article, or not (crawler/aliases.py); ``alias_gate`` (sorted set) and
+  ``query_path:<host><path>`` (sets): the pages in flight that may be aliases, and the
+  URLs of paths met under a query (crawler/distributed/alias_gate.py).
 
 Taking a request from the queue and recording it as in flight is one Lua script, so
 "the queue is empty and no live worker has anything in flight" (also one script)
@@ -107,7 +114,8 @@ for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
   if redis.call('SCARD', ARGV[1] .. 'inflight:' .. worker) > 0 then return 0 end
 end
 redis.call('INCR', KEYS[3])
-redis.call('DEL', ARGV[1] .. 'dupefilter:' .. ARGV[2], ARGV[1] .. 'ids:' .. ARGV[2])
+redis.call('DEL', ARGV[1] .. 'dupefilter:' .. ARGV[2], ARGV[1] .. 'ids:' .. ARGV[2],
+           ARGV[1] .. 'texts:' .. ARGV[2])
 return 1
 """
 
@@ -146,11 +154,41 @@ class FrontierKeys:
     def articles(self) -> str:
         return self.prefix + "articles"
 
+    @property
+    def unlisted(self) -> str:
+        return self.prefix + "unlisted"
+
+    @property
+    def lastmod_untrusted(self) -> str:
+        return self.prefix + "lastmod_untrusted"
+
+    @property
+    def alias_params(self) -> str:
+        return self.prefix + "alias_params"
+
+    @property
+    def alias_gate(self) -> str:
+        return self.prefix + "alias_gate"
+
+    @property
+    def alias_gate_order(self) -> str:
+        return self.prefix + "alias_gate_order"
+
+    def query_path(self, host: str, path: str) -> str:
+        return f"{self.prefix}query_path:{host}{path}"
+
+    @property
+    def meaningful_params(self) -> str:
+        return self.prefix + "meaningful_params"
+
     def dupefilter(self, generation: int) -> str:
         return f"{self.prefix}dupefilter:{generation}"
 
     def ids(self, generation: int) -> str:
         return f"{self.prefix}ids:{generation}"
+
+    def texts(self, generation: int) -> str:
+        return f"{self.prefix}texts:{generation}"
 
     def alive(self, worker: str) -> str:
         return f"{self.prefix}alive:{worker}"
@@ -207,7 +245,7 @@ class Frontier:
 
     def workers(self) -> dict[str, dict[str, Any]]:
         raw = self.server.hgetall(self.keys.workers)
-        return {_text(k): json.loads(v) for k, v in raw.items()}
+        return {as_text(k): json.loads(v) for k, v in raw.items()}
 
     def is_alive(self, worker: str) -> bool:
         """Whether the run ``worker`` may still write. A run that joined and whose
@@ -267,8 +305,21 @@ class Frontier:
         if self.server.hsetnx(key, record.id, record.url):
             return FIRST
         owner = self.server.hget(key, record.id)
-        return SAME_URL if _text(owner or b"") == record.url else OTHER_URL
+        return SAME_URL if as_text(owner or b"") == record.url else OTHER_URL
+
+    def claim_text(self, record: Record) -> tuple[str, str]:
+        """(id, url) of the article first written with this text on its site in this
+        crawl: this record's own when it is the first."""
+        key = self.keys.texts(self.generation)
+        field = f"{record.site} {record.content_hash}"
+        mine = f"{record.id} {record.url}"
+        if self.server.hsetnx(key, field, mine):
+            return record.id, record.url
+        owner = as_text(self.server.hget(key, field) or mine.encode())
+        record_id, _, url = owner.partition(" ")
+        return record_id, url
 
 
-def _text(value: bytes | str) -> str:
+def as_text(value: bytes | str) -> str:
+    """A Redis reply (bytes unless the client decodes) as text."""
     return value.decode() if isinstance(value, bytes) else value

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from crawler.distributed.frontier import FrontierKeys
+from crawler.distributed.frontier import FrontierKeys, as_text
 from crawler.state import ARTICLE, KnownPage
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class RedisPageState:
 
     def article_urls(self) -> Iterator[str]:
         for url in sorted(self.server.smembers(self.keys.articles)):
-            yield url.decode() if isinstance(url, bytes) else url
+            yield as_text(url)
 
     def count(self) -> int:
         return int(self.server.hlen(self.keys.pages))
@@ -53,6 +53,43 @@ class RedisPageState:
         if count:
             pipe.execute()
         return count
+
+    def mark_unlisted(self, urls: Iterable[str], listed: Iterable[str]) -> None:
+        pipe = self.server.pipeline(transaction=True)
+        if urls := list(urls):
+            pipe.sadd(self.keys.unlisted, *urls)
+        if listed := list(listed):
+            pipe.srem(self.keys.unlisted, *listed)
+        pipe.execute()
+
+    def unlisted_urls(self) -> set[str]:
+        return {as_text(url) for url in self.server.smembers(self.keys.unlisted)}
+
+    def distrust_lastmod(self, host: str) -> None:
+        self.server.sadd(self.keys.lastmod_untrusted, host)
+
+    def lastmod_untrusted(self) -> set[str]:
+        return {as_text(host) for host in self.server.smembers(self.keys.lastmod_untrusted)}
+
+    def add_alias_params(self, host: str, params: Iterable[str], path: str) -> None:
+        if members := [f"{host}\t{param}\t{path}" for param in params]:
+            self.server.sadd(self.keys.alias_params, *members)
+
+    def add_meaningful_params(self, host: str, params: Iterable[str]) -> None:
+        if members := [f"{host}\t{param}" for param in params]:
+            self.server.sadd(self.keys.meaningful_params, *members)
+
+    def alias_params(self) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        for member in self.server.smembers(self.keys.alias_params):
+            host, param, _ = as_text(member).split("\t", 2)
+            counts[(host, param)] = counts.get((host, param), 0) + 1
+        return counts
+
+    def meaningful_params(self) -> set[tuple[str, str]]:
+        members = self.server.smembers(self.keys.meaningful_params)
+        pairs = (as_text(member).split("\t", 1) for member in members)
+        return {(host, param) for host, param in pairs}
 
     def begin_run(self) -> float | None:
         return None

@@ -13,8 +13,8 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, RESUMED
-from crawler.downloadermiddlewares.robots import is_robots_txt
+from crawler.downloadermiddlewares.incremental import ANSWERED_FROM_STATE, NOT_MODIFIED
+from crawler.downloadermiddlewares.robots import is_site_file
 from crawler.failures import REDIRECT_NOT_FOLLOWED, TOO_LARGE, oversize_download
 from crawler.stats_keys import PAGES_FETCHED, count_error, count_skipped
 
@@ -41,7 +41,7 @@ class FetchStatsMiddleware:
         return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if is_robots_txt(request) or RESUMED in response.flags:
+        if is_site_file(request) or ANSWERED_FROM_STATE.intersection(response.flags):
             return response  # robots.txt, or a page not fetched (answered from the state)
         self.stats.inc_value(PAGES_FETCHED)
         if response.status in GONE_STATUSES:
@@ -57,7 +57,7 @@ class FetchStatsMiddleware:
     def process_exception(self, request: Request, exception: Exception) -> None:
         # IgnoreRequest is a decision (robots.txt, offsite, page budget), not a failure;
         # robots.txt refusals are counted from Scrapy's own `robotstxt/forbidden`.
-        if is_robots_txt(request) or isinstance(exception, IgnoreRequest):
+        if is_site_file(request) or isinstance(exception, IgnoreRequest):
             return
         if oversize_download(exception):
             count_skipped(self.stats, TOO_LARGE)

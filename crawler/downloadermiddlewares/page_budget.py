@@ -17,7 +17,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 
-from crawler.downloadermiddlewares.robots import is_robots_txt
+from crawler.downloadermiddlewares.robots import is_site_file
 
 if TYPE_CHECKING:
     from typing import Self
@@ -49,7 +49,7 @@ class PageBudgetMiddleware:
         return cls(crawler, max_pages)
 
     def process_request(self, request: Request) -> None:
-        if is_robots_txt(request):
+        if is_site_file(request):
             return
         # Scrapy copies meta to retries and redirects; a redirect adds one hop.
         hop = request.meta.get("redirect_times", 0)

@@ -17,7 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from cleaning import Record
-from cleaning.dataset.dedup import VersionFilter
+from cleaning.dataset.dedup import ALIAS, VersionFilter
 from cleaning.dataset.manifest import RunManifest, utc_now_iso
 from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
@@ -52,7 +52,9 @@ class ParquetDatasetPipeline:
         return pipeline
 
     def open_spider(self) -> None:
-        self.versions = VersionFilter(self.out_dir, claim=self.session.claim())
+        self.versions = VersionFilter(
+            self.out_dir, claim=self.session.claim(), claim_text=self.session.claim_text()
+        )
         self.manifest.settings.update(settings_snapshot(self.crawler.settings, self.crawler.spider))
         # A run killed from here on leaves a "running" manifest, which the next run
         # marks "interrupted" (cleaning.dataset.recovery).
@@ -66,9 +68,12 @@ class ParquetDatasetPipeline:
             return item
         assert self.versions is not None
         # "duplicate": two URLs, one canonical URL (tracking parameters, rel=canonical);
-        # "unchanged": the dataset already holds this version of the article.
+        # "unchanged": the dataset already holds this version of the article;
+        # "alias": another URL of the site holds this very text.
         if reason := self.versions.reason_to_skip(item):
             count_skipped(self.crawler.stats, reason)
+            if reason == ALIAS:
+                self.session.record_alias(item.url, self.versions.alias_of)
             self.session.record_settled(item.url)
             self.session.maybe_checkpoint()
             raise DropItem(f"{reason}: {item.url}", log_level="DEBUG")
@@ -81,6 +86,8 @@ class ParquetDatasetPipeline:
             logger.error("Could not write the record of %s: %s", item.url, exc)
             raise DropItem(f"{reason}: {item.url}", log_level="DEBUG") from exc
         self.crawler.stats.inc_value(RECORDS_WRITTEN)
+        self.session.new_version_written(item.url)
+        self.session.aliases.article_written(item.url, item.content_hash, self.versions.hash_of)
         self.session.maybe_checkpoint()
         return item
 

@@ -12,10 +12,30 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, Spider, signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.encoding import http_content_type_encoding
 
+from crawler.discovery.feeds import feed_links
+from crawler.discovery.sitemaps import (
+    AUTO,
+    FEED,
+    LISTING_DEPTH,
+    MAX_DEPTH,
+    MODES,
+    OFF,
+    ONLY,
+    SITEMAP,
+    DiscoveryStats,
+    SiteListings,
+    canonical,
+    listing_request,
+    read_sitemaps,
+    take_in,
+)
 from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
+from crawler.downloadermiddlewares.robots import LISTING
 from crawler.failures import REDIRECT_LOOP, REDIRECT_TO_SEEN_PAGE, skipped_reason
 from crawler.items import PageItem
 from crawler.links import page_links
@@ -23,13 +43,16 @@ from crawler.page_workers import PageWorkers
 from crawler.scope import SiteScope, host_key
 from crawler.session import CrawlSession
 from crawler.signals import request_finished
-from crawler.stats_keys import count_skipped
+from crawler.stats_keys import ARTICLES_UNLISTED, count_skipped
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
+
+START_PAGE = "healthcorpus_start_page"  # a start URL's page: its feeds are read
+
 
 def parse_start_urls(value: str | Iterable[str] | None) -> list[str]:
     """``-a start_urls=a,b`` arrives as one string; the CLI passes a list."""
@@ -61,12 +84,17 @@ class ArticlesSpider(Spider):
         # For tools that read Scrapy's attribute; ScopeMiddleware enforces `scope`.
         self.allowed_domains = self.scope.hostnames
         self.max_pages = int(max_pages) if max_pages not in (None, "") else None
+        self.listings = SiteListings(self.scope)
+        self.sitemap_mode = AUTO  # the HEALTHCORPUS_SITEMAPS setting, read in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.scope.allow_subdomains = crawler.settings.getbool("HEALTHCORPUS_SUBDOMAINS")
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        spider.sitemap_mode = str(crawler.settings.get("HEALTHCORPUS_SITEMAPS") or AUTO).lower()
+        if spider.sitemap_mode not in MODES:
+            raise ValueError(f"HEALTHCORPUS_SITEMAPS must be one of {', '.join(MODES)}")
         if spider.max_pages is not None:
             # Spiders are built before the settings freeze, so the argument can still
             # set the budget that PageBudgetMiddleware reads.
@@ -74,14 +102,27 @@ class ArticlesSpider(Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        mode = self.sitemap_mode
+        settings = self.crawler.settings
+        self.listings.max_files = settings.getint("HEALTHCORPUS_SITEMAP_MAX_FILES", 1000)
+        self.listings.max_urls = settings.getint("HEALTHCORPUS_SITEMAP_MAX_URLS", 1_000_000)
+        # Sitemaps first: every page request then knows the page's <lastmod>.
+        pages = await read_sitemaps(self.crawler, self.listings, self.start_urls, mode=mode)
+        recheck_days = settings.getfloat("HEALTHCORPUS_RECHECK_DAYS", 7.0)
+        unlisted = self.session.listings_read(self.listings, recheck_days)
+        self.crawler.stats.set_value(ARTICLES_UNLISTED, unlisted)
         # Not dont_filter (Scrapy's default for start URLs): the home page is linked from
         # every page, and must not be fetched a second time through one of those links.
-        for url in self.start_urls:
+        if mode != ONLY:
+            for url in pages:
+                yield self.page_request(url, start=True)
+        for url in list(self.listings.lastmod):
             yield self.page_request(url)
         # Articles of earlier runs are checked again even when no page links to them
         # any more (a listing that only shows the newest ones).
-        for url in self.known_article_urls():
-            yield self.page_request(url)
+        if mode != ONLY:
+            for url in self.known_article_urls():
+                yield self.page_request(url)
 
     def known_article_urls(self) -> list[str]:
         if not self.crawler.settings.getbool("HEALTHCORPUS_INCREMENTAL", True):
@@ -95,12 +136,17 @@ class ArticlesSpider(Spider):
             if response.status == NOT_MODIFIED:
                 # Unchanged since the last run: go on to the links it had then.
                 known = known_page(response)
-                for url in known.links if known else ():
+                for url in known.links if known and self.follows_links else ():
                     if self.scope.contains(url):
                         yield self.page_request(url)
                 return
             if not isinstance(response, HtmlResponse):
-                count_skipped(self.crawler.stats, "not_html")
+                # A start URL (or a link) that is a sitemap or a feed after all.
+                if (listed := self.listing_found(response, SITEMAP)) is not None:
+                    for request in listed:
+                        yield request
+                else:
+                    count_skipped(self.crawler.stats, "not_html")
                 return
             page_url = response.url
             item = PageItem(
@@ -114,10 +160,60 @@ class ArticlesSpider(Spider):
             await self.process_page(item, response)
             self.session.page_started(page_url)
             yield item
-            for url in item.links:
+            if response.meta.get(START_PAGE) and self.sitemap_mode != OFF:
+                for url in feed_links(response):
+                    if self.scope.contains(url):
+                        yield listing_request(
+                            url, FEED, callback=self.parse_listing, errback=self.listing_failed
+                        )
+            for url in item.links if self.follows_links else ():
                 yield self.page_request(url)
         finally:
             self.finished(response.request, page_url)
+
+    @property
+    def follows_links(self) -> bool:
+        """``--sitemaps only``: the pages the listings name, and nothing else."""
+        return self.sitemap_mode != ONLY
+
+    def parse_listing(self, response: Response) -> list[Request]:
+        """A sitemap or feed met during the crawl (a feed named by a start page, a
+        sitemap of an index): the pages it lists, or the sitemaps of an index."""
+        return self.listing_found(response, response.meta.get(LISTING, SITEMAP)) or []
+
+    def listing_found(self, response: Response, kind: str) -> list[Request] | None:
+        """Requests for what a listing names; None when the response is not one."""
+        stats = DiscoveryStats(self.crawler)
+        taken = take_in(self.listings, response, kind, stats, probe=LISTING not in response.meta)
+        if taken is None:
+            return None
+        listing, new_urls = taken
+        if not listing.is_index:
+            return [self.page_request(url) for url in new_urls]
+        depth = int(response.meta.get(LISTING_DEPTH, 0)) + 1
+        if depth > MAX_DEPTH:
+            stats[f"{SITEMAP}/refused/too_deep"] += len(listing.entries)
+            return []
+        return [
+            listing_request(
+                url, SITEMAP, depth, callback=self.parse_listing, errback=self.listing_failed
+            )
+            for entry in listing.entries
+            if (url := canonical(entry.url)) is not None
+        ]
+
+    def listing_failed(self, failure: Failure) -> None:
+        """A sitemap or feed met during the crawl that could not be had: counted."""
+        request = getattr(failure, "request", None)
+        kind = request.meta.get(LISTING, SITEMAP) if request is not None else SITEMAP
+        error = failure.value
+        if isinstance(error, HttpError):
+            reason = f"http_{error.response.status}"
+        elif isinstance(error, IgnoreRequest):
+            reason = "refused_by_crawl"  # robots.txt, another host, the page budget
+        else:
+            reason = "download"
+        DiscoveryStats(self.crawler)[f"{kind}/refused/{reason}"] += 1
 
     async def process_page(self, item: PageItem, response: HtmlResponse) -> None:
         """Fill in the page's links, and with page workers its archive record and its
@@ -146,8 +242,9 @@ class ArticlesSpider(Spider):
                 request_finished, request=request, page_url=page_url
             )
 
-    def page_request(self, url: str) -> Request:
-        return Request(url, callback=self.parse, errback=self.page_failed)
+    def page_request(self, url: str, *, start: bool = False) -> Request:
+        meta = {START_PAGE: True} if start else None
+        return Request(url, callback=self.parse, errback=self.page_failed, meta=meta)
 
     def page_failed(self, failure: Failure) -> None:
         """A page that could not be fetched, or answered with an HTTP error.
