@@ -15,6 +15,7 @@ before anything is written.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -135,6 +136,7 @@ class CrawlSession:
         self.on_declared_dead: list[Callable[[], None]] = []
         # What the crawl's sitemaps and feeds list (set by the spider once read).
         self.listings: SiteListings | None = None
+        self.listings_known = asyncio.Event()
         self._recheck_seconds = 0.0
         self._lastmod_untrusted: set[str] = set()
 
@@ -216,6 +218,7 @@ class CrawlSession:
         that check). Known articles of hosts with a sitemap that it no longer lists
         are marked so in the state; returns how many."""
         self.listings = listings
+        self.listings_known.set()
         self._recheck_seconds = recheck_days * 86400.0
         self._lastmod_untrusted = self.state.lastmod_untrusted()
         known = [url for url in self.state.article_urls() if listings.has_sitemap(url)]

@@ -62,12 +62,15 @@ class IncrementalMiddleware:
             raise NotConfigured
         return cls(crawler, CrawlSession.of(crawler))
 
-    def process_request(self, request: Request) -> Response | None:
+    async def process_request(self, request: Request) -> Response | None:
         if is_site_file(request) or KNOWN_PAGE in request.meta:
             return None  # robots.txt, or a retry/redirect of a request already handled
         page = self.session.known(request.url)
         if page is None:
             return None
+        # A worker of a shared frontier takes requests others queued while it is still
+        # reading the sitemaps: their dates decide whether a known page is asked.
+        await self.session.listings_known.wait()
         request.meta[KNOWN_PAGE] = page
         # Let a 304 through to the spider (HttpErrorMiddleware drops non-2xx otherwise).
         allowed = request.meta.setdefault("handle_httpstatus_list", [])

@@ -107,10 +107,12 @@ class ArticlesSpider(Spider):
         self.listings.max_files = settings.getint("HEALTHCORPUS_SITEMAP_MAX_FILES", 1000)
         self.listings.max_urls = settings.getint("HEALTHCORPUS_SITEMAP_MAX_URLS", 1_000_000)
         # Sitemaps first: every page request then knows the page's <lastmod>.
-        pages = await read_sitemaps(self.crawler, self.listings, self.start_urls, mode=mode)
-        recheck_days = settings.getfloat("HEALTHCORPUS_RECHECK_DAYS", 7.0)
-        unlisted = self.session.listings_read(self.listings, recheck_days)
-        self.crawler.stats.set_value(ARTICLES_UNLISTED, unlisted)
+        try:
+            pages = await read_sitemaps(self.crawler, self.listings, self.start_urls, mode=mode)
+        finally:  # page requests wait for this (IncrementalMiddleware), even after a failure
+            recheck_days = settings.getfloat("HEALTHCORPUS_RECHECK_DAYS", 7.0)
+            unlisted = self.session.listings_read(self.listings, recheck_days)
+            self.crawler.stats.set_value(ARTICLES_UNLISTED, unlisted)
         # Not dont_filter (Scrapy's default for start URLs): the home page is linked from
         # every page, and must not be fetched a second time through one of those links.
         if mode != ONLY:
