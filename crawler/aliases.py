@@ -49,7 +49,7 @@ ALIASES_NOT_FETCHED = "healthcorpus/aliases_not_fetched"
 
 
 class ParamStore(Protocol):
-    def add_alias_params(self, host: str, params: Iterable[str], path: str) -> None: ...
+    def add_alias_params(self, host: str, params: Iterable[str], page: str) -> None: ...
     def add_meaningful_params(self, host: str, params: Iterable[str]) -> None: ...
     def alias_params(self) -> dict[tuple[str, str], int]: ...
     def meaningful_params(self) -> set[tuple[str, str]]: ...
@@ -142,7 +142,9 @@ class ParamLearner:
         differing = {name for name, _ in mine ^ theirs}
         if not differing:
             return
-        self.store.add_alias_params(host, sorted(differing), a.path)
+        # Evidence counts by article (the URL that holds it), not by path: the
+        # articles of a site of ?id=N URLs all share one path.
+        self.store.add_alias_params(host, sorted(differing), held_url)
         before = self._ignorable.get(host, frozenset())
         self.refresh()
         if learned := self._ignorable.get(host, frozenset()) - before:

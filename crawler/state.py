@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS unlisted (url TEXT PRIMARY KEY, since REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS lastmod_untrusted (host TEXT PRIMARY KEY, since REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS alias_params (
-    host TEXT NOT NULL, param TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (host, param, path)
+    host TEXT NOT NULL, param TEXT NOT NULL, page TEXT NOT NULL, PRIMARY KEY (host, param, page)
 );
 CREATE TABLE IF NOT EXISTS meaningful_params (
     host TEXT NOT NULL, param TEXT NOT NULL, PRIMARY KEY (host, param)
@@ -148,12 +148,12 @@ class PageState:
     def lastmod_untrusted(self) -> set[str]:
         return {host for (host,) in self._db.execute("SELECT host FROM lastmod_untrusted")}
 
-    def add_alias_params(self, host: str, params: Iterable[str], path: str) -> None:
-        """Two URLs of ``path`` that differ in ``params`` hold one article."""
+    def add_alias_params(self, host: str, params: Iterable[str], page: str) -> None:
+        """Two URLs that differ in ``params`` hold the one article of ``page``."""
         with self._transaction():
             self._db.executemany(
                 "INSERT OR IGNORE INTO alias_params VALUES (?, ?, ?)",
-                ((host, param, path) for param in params),
+                ((host, param, page) for param in params),
             )
 
     def add_meaningful_params(self, host: str, params: Iterable[str]) -> None:

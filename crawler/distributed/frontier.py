@@ -20,7 +20,7 @@ the start URLs' hosts):
   URLs with one text and no canonical link (aliases);
 - ``pages`` (hash url -> state) and ``articles`` (set): the incremental state;
   ``unlisted`` (set): known articles no sitemap lists any more; ``lastmod_untrusted``
-  (set): hosts whose sitemap dates proved wrong; ``alias_params`` ("host param path")
+  (set): hosts whose sitemap dates proved wrong; ``alias_params`` ("host param page")
   and ``meaningful_params`` ("host param") (sets): the query parameters learned to
   name the same article, or not (crawler/aliases.py); ``alias_gate`` (sorted set) and
   ``query_path:<host><path>`` (sets): the pages in flight that may be aliases, and the

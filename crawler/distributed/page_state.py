@@ -71,8 +71,8 @@ class RedisPageState:
     def lastmod_untrusted(self) -> set[str]:
         return {as_text(host) for host in self.server.smembers(self.keys.lastmod_untrusted)}
 
-    def add_alias_params(self, host: str, params: Iterable[str], path: str) -> None:
-        if members := [f"{host}\t{param}\t{path}" for param in params]:
+    def add_alias_params(self, host: str, params: Iterable[str], page: str) -> None:
+        if members := [f"{host}\t{param}\t{page}" for param in params]:
             self.server.sadd(self.keys.alias_params, *members)
 
     def add_meaningful_params(self, host: str, params: Iterable[str]) -> None:
