@@ -209,18 +209,17 @@ class AliasGate:
         ``names``, are judged; then let ``url`` through."""
         host = host_label(url)
         earlier = [
-            future
+            (other, future)
             for other, (other_host, other_names, future) in self._pending.items()
             if other != url and other_host == host and names & other_names
         ]
         if url not in self._pending:
             self._pending[url] = (host, names, asyncio.get_running_loop().create_future())
-        for future in earlier:
+        for other, future in earlier:
             try:
                 await asyncio.wait_for(asyncio.shield(future), timeout)
             except TimeoutError:  # its judgment never came (a redirect, say): go on
-                if not future.done():
-                    future.set_result(None)
+                self.judged(other)
 
     def judged(self, url: str) -> None:
         """The page of ``url`` is an alias, an article, or no article."""

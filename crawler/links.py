@@ -56,20 +56,30 @@ def page_links(response: HtmlResponse, tree: LexborHTMLParser | None = None) -> 
         tree = LexborHTMLParser(response.text)
     for node in tree.css("a[href], area[href]"):
         href = node.attributes.get("href")
-        if not href:
-            continue
-        try:
-            url = urljoin(base, strip_html5_whitespace(href))
-            parts = urlparse(url)
-            if not _already_safe(url, parts.netloc, parts.path):
-                url = safe_url_string(url, encoding=encoding)
-                parts = urlparse(url)
-            parts.port  # noqa: B018 - raises on a bogus port, as safe_url_string does
-        except ValueError:  # a bogus link (bad port, bad IPv6 literal ...)
-            continue
-        if parts.scheme not in ("http", "https") or parts.path.lower().endswith(_NOT_PAGES):
-            continue  # mailto:, javascript: ...; images, archives ...
-        if parts.fragment:
-            url = urldefrag(url).url
-        urls.setdefault(url)
+        if href and (url := page_url(href, base, encoding)) is not None:
+            urls.setdefault(url)
     return list(urls)
+
+
+def page_url(
+    href: str, base: str, encoding: str = "utf-8", *, pages_only: bool = True
+) -> str | None:
+    """``href`` as the crawl asks for it: absolute, made safe, without its fragment;
+    None when it is not http(s) (mailto:, a bogus port...) or, with ``pages_only``, a
+    file that is not a page (an image, an archive...). Page links and the URLs that
+    sitemaps and feeds list go through it alike (``pages_only=False`` for the URLs of
+    sitemaps and feeds themselves: ``.rss``, ``.xml.gz``)."""
+    try:
+        url = urljoin(base, strip_html5_whitespace(href))
+        parts = urlparse(url)
+        if not _already_safe(url, parts.netloc, parts.path):
+            url = safe_url_string(url, encoding=encoding)
+            parts = urlparse(url)
+        parts.port  # noqa: B018 - raises on a bogus port, as safe_url_string does
+    except ValueError:  # a bogus link (bad port, bad IPv6 literal ...)
+        return None
+    if parts.scheme not in ("http", "https"):
+        return None  # mailto:, javascript: ...
+    if pages_only and parts.path.lower().endswith(_NOT_PAGES):
+        return None  # images, archives ...
+    return urldefrag(url).url if parts.fragment else url

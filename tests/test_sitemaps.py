@@ -137,8 +137,13 @@ def test_hostile_sitemaps_are_refused_and_counted_and_the_crawl_goes_on(tmp_path
                 "</sitemapindex>"
             )
         (site / "other.xml").write_bytes(urlset("http://example.invalid", {"/a": None}))
+        (site / "elsewhere.xml").write_text(
+            "<sitemapindex><sitemap><loc>http://example.invalid/s.xml</loc></sitemap>"
+            "</sitemapindex>"
+        )
         (site / "not-xml.xml").write_text("<html><body>Not found</body></html>")
-        names = ["bomb.xml.gz", "laughs.xml", "deep-0.xml", "other.xml", "not-xml.xml"]
+        names = ["bomb.xml.gz", "laughs.xml", "deep-0.xml", "other.xml", "elsewhere.xml"]
+        names.append("not-xml.xml")
         robots = site / "robots.txt"
         robots.write_text(
             robots.read_text() + "".join(f"\nSitemap: {base}/{name}" for name in names) + "\n"
@@ -151,7 +156,7 @@ def test_hostile_sitemaps_are_refused_and_counted_and_the_crawl_goes_on(tmp_path
     refused = manifest["discovery"]["sitemap"]["refused"]
     assert refused["too_big"] == 1
     assert refused["too_deep"] == 1
-    assert refused["out_of_scope"] == 1
+    assert refused["out_of_scope"] == 2  # a page and a sitemap of another host
     assert refused["not_a_listing"] == 1
     # The crawl itself went on by its links.
     assert len(pd.read_parquet(tmp_path / "out")) == len(articles)

@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http.request import NO_CALLBACK
-from w3lib.url import safe_url_string
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.discovery.listings import (
     ATOM,
@@ -37,6 +37,7 @@ from crawler.discovery.listings import (
     read_listing,
 )
 from crawler.downloadermiddlewares.robots import LISTING
+from crawler.links import page_url
 from crawler.scope import SiteScope, host_key
 
 if TYPE_CHECKING:
@@ -75,16 +76,16 @@ class SiteListings:
     files_seen: set[str] = field(default_factory=set)
     not_listings: set[str] = field(default_factory=set)  # answered, but not with a listing
 
-    def add(self, listing: Listing, kind: str, stats: DiscoveryStats) -> list[str]:
-        """Take a page listing in; returns its new in-scope URLs."""
+    def add(self, listing: Listing, kind: str, stats: DiscoveryStats, base: str) -> list[str]:
+        """Take a page listing (read from ``base``) in; returns its new in-scope URLs."""
         new = []
         stats[f"{kind}/urls_found"] += len(listing.entries) + listing.dropped
         if listing.dropped:
             stats[f"{kind}/refused/too_many_urls"] += listing.dropped
         for entry in listing.entries:
-            url = canonical(entry.url)
+            url = page_url(entry.url, base)
             if url is None or not self.scope.contains(url):
-                stats[f"{kind}/refused/out_of_scope"] += 1
+                stats[f"{kind}/refused/out_of_scope"] += 1  # or not a page: a PDF, an image
                 continue
             if url in self.lastmod:
                 self._keep_newest(url, entry.lastmod)
@@ -123,19 +124,6 @@ class DiscoveryStats:
 
     def __setitem__(self, key: str, value: int) -> None:
         self.stats.set_value(STATS_PREFIX + key, value)
-
-
-def canonical(url: str) -> str | None:
-    """A listed URL as the crawl's links are written (safe, without fragment)."""
-    try:
-        url = safe_url_string(url.strip())
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a bogus port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return parts._replace(fragment="").geturl()
 
 
 def listing_request(url: str, kind: str, depth: int = 0, **kwargs: Any) -> Request:
@@ -193,10 +181,10 @@ async def read_sitemaps(
     while level:
         found = await asyncio.gather(*(_fetch(crawler, listings, stats, *job) for job in level))
         level = [
-            child
-            for (_, _, _, depth), listing in zip(level, found, strict=True)
+            (url, SITEMAP, False, child_depth)
+            for (base, _, _, depth), listing in zip(level, found, strict=True)
             if listing is not None
-            for child in _children(listing, stats, depth)
+            for url, child_depth in index_children(listings, listing, stats, depth, base)
         ]
     # A start URL named like a listing that answered with something else is a page.
     pages = [
@@ -205,21 +193,33 @@ async def read_sitemaps(
     return pages
 
 
-def _children(
-    listing: Listing, stats: DiscoveryStats, depth: int
-) -> list[tuple[str, str, bool, int]]:
+def index_children(
+    listings: SiteListings, listing: Listing, stats: DiscoveryStats, depth: int, base: str
+) -> list[tuple[str, int]]:
+    """(url, depth) of the sitemaps an index at ``depth`` (read from ``base``) names
+    that may be read: of the crawl's hosts, not nested deeper than ``MAX_DEPTH`` (both
+    counted when not)."""
     if not listing.is_index:
         return []
     children = []
     for entry in listing.entries:
-        url = canonical(entry.url)
-        if url is None:
-            continue
-        if depth + 1 > MAX_DEPTH:
-            stats["sitemap/refused/too_deep"] += 1
-            continue
-        children.append((url, SITEMAP, False, depth + 1))
+        url = page_url(entry.url, base, pages_only=False)
+        if url is None or not listings.scope.contains(url):
+            stats[f"{SITEMAP}/refused/out_of_scope"] += 1
+        elif depth + 1 > MAX_DEPTH:
+            stats[f"{SITEMAP}/refused/too_deep"] += 1
+        else:
+            children.append((url, depth + 1))
     return children
+
+
+def refusal_reason(error: BaseException) -> str:
+    """Why a listing could not be had, as the manifest counts it."""
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    if isinstance(error, IgnoreRequest):  # other hosts are filtered before asking
+        return "robots_txt"
+    return "download"
 
 
 async def _fetch(
@@ -245,11 +245,8 @@ async def _fetch(
         response = await crawler.engine.download_async(
             listing_request(url, kind, depth, callback=NO_CALLBACK)
         )
-    except IgnoreRequest:
-        stats[f"{kind}/refused/robots_txt"] += 1
-        return None
     except Exception as exc:
-        stats[f"{kind}/refused/download"] += 1
+        stats[f"{kind}/refused/{refusal_reason(exc)}"] += 1
         logger.info("Sitemap %s not fetched: %s", url, exc)
         return None
     taken = take_in(listings, response, kind, stats, probe=probe)
@@ -285,7 +282,7 @@ def take_in(
         return listing, []
     if kind == SITEMAP and (key := host_key(response.url)) is not None:
         listings.hosts.add(key)
-    return listing, listings.add(listing, kind, stats)
+    return listing, listings.add(listing, kind, stats, response.url)
 
 
 def _one_per_host(urls: Iterable[str]) -> list[str]:

@@ -12,9 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, Spider, signals
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
-from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.encoding import http_content_type_encoding
 
 from crawler.discovery.feeds import feed_links
@@ -22,16 +20,16 @@ from crawler.discovery.sitemaps import (
     AUTO,
     FEED,
     LISTING_DEPTH,
-    MAX_DEPTH,
     MODES,
     OFF,
     ONLY,
     SITEMAP,
     DiscoveryStats,
     SiteListings,
-    canonical,
+    index_children,
     listing_request,
     read_sitemaps,
+    refusal_reason,
     take_in,
 )
 from crawler.downloadermiddlewares.incremental import NOT_MODIFIED, known_page
@@ -192,30 +190,21 @@ class ArticlesSpider(Spider):
         listing, new_urls = taken
         if not listing.is_index:
             return [self.page_request(url) for url in new_urls]
-        depth = int(response.meta.get(LISTING_DEPTH, 0)) + 1
-        if depth > MAX_DEPTH:
-            stats[f"{SITEMAP}/refused/too_deep"] += len(listing.entries)
-            return []
+        depth = int(response.meta.get(LISTING_DEPTH, 0))
         return [
             listing_request(
-                url, SITEMAP, depth, callback=self.parse_listing, errback=self.listing_failed
+                url, SITEMAP, child_depth, callback=self.parse_listing, errback=self.listing_failed
             )
-            for entry in listing.entries
-            if (url := canonical(entry.url)) is not None
+            for url, child_depth in index_children(
+                self.listings, listing, stats, depth, response.url
+            )
         ]
 
     def listing_failed(self, failure: Failure) -> None:
         """A sitemap or feed met during the crawl that could not be had: counted."""
         request = getattr(failure, "request", None)
         kind = request.meta.get(LISTING, SITEMAP) if request is not None else SITEMAP
-        error = failure.value
-        if isinstance(error, HttpError):
-            reason = f"http_{error.response.status}"
-        elif isinstance(error, IgnoreRequest):
-            reason = "refused_by_crawl"  # robots.txt, another host, the page budget
-        else:
-            reason = "download"
-        DiscoveryStats(self.crawler)[f"{kind}/refused/{reason}"] += 1
+        DiscoveryStats(self.crawler)[f"{kind}/refused/{refusal_reason(failure.value)}"] += 1
 
     async def process_page(self, item: PageItem, response: HtmlResponse) -> None:
         """Fill in the page's links, and with page workers its archive record and its
