@@ -1,4 +1,4 @@
-"""The record: one row per article, schema v1.
+"""The record: one row per article, schema v2.
 
 This module is the single source of truth for the dataset's columns. The Parquet
 writer, the validator and ``docs/schema.md`` all derive from :data:`ARROW_SCHEMA`,
@@ -16,7 +16,10 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Versions a dataset folder may hold; a folder holds one (``healthcorpus upgrade``
+# brings an older one to this version: readers take the schema of one file).
+KNOWN_SCHEMA_VERSIONS = ("1", "2")
 
 
 @dataclass(slots=True)
@@ -46,6 +49,14 @@ class PageLink:
 
 
 @dataclass(slots=True)
+class Reference:
+    """One entry of the article's own "Sources" / "References" / "参考文献" list."""
+
+    text: str
+    url: str | None
+
+
+@dataclass(slots=True)
 class Record:
     """One cleaned article, exactly as it is stored in Parquet."""
 
@@ -67,6 +78,19 @@ class Record:
     http_status: int | None = None
     crawl_id: str = ""
     extractor_version: str = ""
+    # v2: what the page states about the article (null / empty when it states nothing;
+    # never guessed from the crawl). Timestamps are UTC; a date without a time is that
+    # day at 00:00 UTC.
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    reviewers: list[str] = field(default_factory=list)
+    reviewed_at: datetime | None = None
+    description: str | None = None
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    image: str | None = None
+    references: list[Reference] = field(default_factory=list)
 
     def to_row(self) -> dict[str, Any]:
         """The record as a plain dict whose nested values match :data:`ARROW_SCHEMA`.
@@ -79,7 +103,7 @@ class Record:
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(f.name for f in dataclasses.fields(cls))
-    for cls in (Record, Section, RelatedLink, PageLink)
+    for cls in (Record, Section, RelatedLink, PageLink, Reference)
 }
 
 
@@ -94,9 +118,10 @@ def _plain(value: Any) -> Any:
 
 
 _LINK = pa.struct([("title", pa.string()), ("url", pa.string())])
+_STAMP = pa.timestamp("ms", tz="UTC")
 
-# Column order and Arrow types of schema v1 (see DESIGN.md). Kept next to the
-# dataclass; `tests/test_schema.py` checks the two name the same columns.
+# Column order and Arrow types (see DESIGN.md). Kept next to the dataclass;
+# `tests/test_schema.py` checks the two name the same columns. The first 18 are v1's.
 ARROW_SCHEMA = pa.schema(
     [
         pa.field("id", pa.string(), nullable=False),
@@ -123,10 +148,21 @@ ARROW_SCHEMA = pa.schema(
         pa.field("language", pa.string()),
         pa.field("word_count", pa.int32()),
         pa.field("content_hash", pa.string()),
-        pa.field("fetched_at", pa.timestamp("ms", tz="UTC")),
+        pa.field("fetched_at", _STAMP),
         pa.field("http_status", pa.int16()),
         pa.field("crawl_id", pa.string()),
         pa.field("extractor_version", pa.string()),
+        # v2
+        pa.field("published_at", _STAMP),
+        pa.field("modified_at", _STAMP),
+        pa.field("authors", pa.list_(pa.string())),
+        pa.field("reviewers", pa.list_(pa.string())),
+        pa.field("reviewed_at", _STAMP),
+        pa.field("description", pa.string()),
+        pa.field("tags", pa.list_(pa.string())),
+        pa.field("categories", pa.list_(pa.string())),
+        pa.field("image", pa.string()),
+        pa.field("references", pa.list_(pa.struct([("text", pa.string()), ("url", pa.string())]))),
     ],
     metadata={"healthcorpus.schema_version": SCHEMA_VERSION},
 )
@@ -154,7 +190,25 @@ COLUMN_DOCS: dict[str, str] = {
     "http_status": "HTTP status of the response (null for offline files)",
     "crawl_id": "the run that produced the row",
     "extractor_version": "version of the cleaner that produced the row",
+    "published_at": "when the article was first published, as the page states it "
+    "(UTC; a date without a time is that day at 00:00 UTC); null when it states none",
+    "modified_at": "when the page says the article was last updated (UTC), null when it does not",
+    "authors": "the article's authors as the page names them (people, or the organization "
+    "when it names no person), in page order",
+    "reviewers": 'who the page says reviewed the article ("Medically reviewed by", '
+    '"Fact checked by", 审核专家...)',
+    "reviewed_at": "when the page says the article was last reviewed (UTC), null when it does not",
+    "description": "the page's own summary (JSON-LD / Open Graph / meta description)",
+    "tags": "the article's keywords and tags as the page states them",
+    "categories": "the article's sections or breadcrumb trail, broadest first "
+    "(without the home page and the article itself)",
+    "image": "the article's lead image (absolute URL)",
+    "references": "the article's own sources / references list (text, and url when "
+    "linked); that list is not in `text` or `sections`",
 }
+
+# The columns each schema version has: a v1 folder lacks the rest.
+V1_COLUMNS = tuple(ARROW_SCHEMA.names[:18])
 
 
 def stable_id(canonical_url: str) -> str:
