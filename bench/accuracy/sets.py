@@ -38,6 +38,7 @@ class BenchPage:
     with_segments: list[str] = field(default_factory=list)  # snippets
     without_segments: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # readability: h2-h4 kept
+    metadata: dict = field(default_factory=dict)  # readability: expected-metadata.json
 
 
 def registered_site(url: str) -> str:

@@ -20,13 +20,19 @@ from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaning.dataset.schema import Record, Section, content_hash, stable_id
+from cleaning.dataset.schema import Record, Reference, Section, content_hash, stable_id
 from cleaning.extractor.blocks import CONTENT_MARK, Block, Page, pager_rel, text_to_page
 from cleaning.extractor.content import Content, choose_content
 from cleaning.extractor.decode import decode_html, decode_text
 from cleaning.extractor.flatten import html_to_page
 from cleaning.extractor.language import detect_language
 from cleaning.extractor.linkblocks import LinkParts, find_link_parts
+from cleaning.extractor.metadata import (
+    WANTED_META,
+    ArticleMetadata,
+    find_references,
+    read_page_metadata,
+)
 from cleaning.extractor.pager import HeadLink
 from cleaning.extractor.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.extractor.profiles import SiteProfile
@@ -61,6 +67,8 @@ class _HeadInfo:
     base: str | None = None  # <base href>, which relative links resolve against
     # <link rel="prev"/"next" href title>: the pager of a series, by kind
     pager: dict[str, HeadLink] = field(default_factory=dict)
+    # (key, content) of the <meta> elements that state the article's metadata
+    meta: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,7 +137,9 @@ def clean_parsed(
         return CleanResult(None, parsed.skip_reason or "empty")
     head, page, title = prepared.head, prepared.page, prepared.title
     content = choose_content(page, prepared.excluded, title_index=prepared.title_index)
-    blocks = [page.blocks[i] for i in content.indexes]
+    references, listed = find_references(page, content.indexes, prepared.title_index)
+    chosen = [i for i in content.indexes if i not in listed] if listed else content.indexes
+    blocks = [page.blocks[i] for i in chosen]
     structure = split_sections(blocks, _ordered_lists(page, blocks))
     links = prepared.links
     reason = _not_article_reason(structure, page, content.indexes, url, title)
@@ -143,6 +153,18 @@ def clean_parsed(
     if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
     canonical = canonical_url(url, head.canonical)
+    metadata = read_page_metadata(
+        parsed.tree,
+        parsed.html,
+        head.meta,
+        page,
+        title=title,
+        title_index=prepared.title_index,
+        content=chosen,
+        url=canonical,
+        base=head.base or url,
+        now=fetched_at,
+    )
     record = _build_record(
         url=url,
         canonical=canonical,
@@ -152,6 +174,8 @@ def clean_parsed(
         fetched_at=fetched_at,
         http_status=http_status,
         crawl_id=crawl_id,
+        metadata=metadata,
+        references=references,
     )
     return CleanResult(record)
 
@@ -257,11 +281,18 @@ def clean_text(
     links = find_link_parts(page, has_links=False)
     excluded = set(links.consumed) | title_lines
     content = choose_content(page, excluded, scorer=False)
-    blocks = [page.blocks[i] for i in content.indexes]
+    title_index = min(title_lines) if title_lines else None
+    references, listed = find_references(page, content.indexes, title_index)
+    chosen = [i for i in content.indexes if i not in listed] if listed else content.indexes
+    blocks = [page.blocks[i] for i in chosen]
     structure = split_sections(blocks)
-    reason = _not_article_reason(structure, page, content.indexes, url, title)
+    reason = _not_article_reason(structure, page, chosen, url, title)
     if reason := reason or _missing_title(title):
         return CleanResult(None, reason)
+    metadata = read_page_metadata(
+        None, "", [], page, title=title, title_index=title_index, content=chosen,
+        url=url, base=url, now=fetched_at,
+    )  # fmt: skip
     record = _build_record(
         url=url,
         canonical=url,
@@ -271,6 +302,8 @@ def clean_text(
         fetched_at=fetched_at,
         http_status=None,
         crawl_id=crawl_id,
+        metadata=metadata,
+        references=references,
     )
     return CleanResult(record)
 
@@ -331,11 +364,15 @@ def _head_scope(tree: LexborHTMLParser) -> LexborHTMLParser | LexborNode:
 
 def _read_meta(info: _HeadInfo, attributes: dict[str, str | None]) -> None:
     key = (attributes.get("property") or attributes.get("name") or "").lower()
+    if key.startswith(("dc:", "dcterms:")):  # RDFa's prefix form of Dublin Core's names
+        key = key.replace(":", ".", 1)
     value = (attributes.get("content") or "").strip()
     if key == "og:title" and value:
         info.og_title = fix_text(value)
     elif key in ("og:site_name", "application-name") and value:
         info.site_name = fix_text(value)
+    if key in WANTED_META and value:
+        info.meta.append((key, value))
 
 
 def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo) -> str | None:
@@ -504,9 +541,7 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _in_nfc(
-    title: str, structure: Structure, links: LinkParts
-) -> tuple[str, Structure, LinkParts]:
+def _in_nfc(title: str, structure: Structure, links: LinkParts) -> tuple[str, Structure, LinkParts]:
     """Every string the record will hold, in Unicode NFC ("e" + U+0301 -> "é"): one
     text of an article has one form, whatever its page's bytes used."""
     structure = Structure(
@@ -535,6 +570,8 @@ def _build_record(
     fetched_at: datetime | None,
     http_status: int | None,
     crawl_id: str,
+    metadata: ArticleMetadata,
+    references: list[Reference],
 ) -> Record:
     title, structure, links = _in_nfc(title, structure, links)
     intro = "\n\n".join(structure.intro)
@@ -558,6 +595,16 @@ def _build_record(
         http_status=http_status,
         crawl_id=crawl_id,
         extractor_version=EXTRACTOR_VERSION,
+        published_at=metadata.published_at,
+        modified_at=metadata.modified_at,
+        authors=metadata.authors,
+        reviewers=metadata.reviewers,
+        reviewed_at=metadata.reviewed_at,
+        description=metadata.description,
+        tags=metadata.tags,
+        categories=metadata.categories,
+        image=metadata.image,
+        references=[Reference(_nfc(r.text), r.url) for r in references],
     )
 
 

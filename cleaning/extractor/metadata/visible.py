@@ -1,0 +1,197 @@
+"""The article's metadata as the page shows it to readers: bylines, reviewer lines,
+datelines and breadcrumbs, the last source of trust (docs/metadata.md).
+
+Lines are read where they stand on article pages: near the title, at the top and the
+end of the article, and in a box the page names a byline. A line counts by its label
+("By", "Medically reviewed by", "Updated", "作者：", "发布时间："), so prose that merely
+starts with "By" ("By age 40, ...") is not a byline: its names must look like names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cleaning.extractor.blocks import Block, Page
+from cleaning.extractor.metadata.fields import Stated
+from cleaning.extractor.metadata.names import names_in
+
+MAX_LINE_CHARS = 240  # a byline or dateline is a short line
+BEFORE_TITLE = 4  # blocks above the title looked at (a kicker, a dateline)
+AFTER_TITLE = 25
+AFTER_CONTENT = 25  # blocks after the article: "Medically reviewed by" often ends it
+
+# Separators of the parts of one meta line: "By X | Updated May 2 · 5 min read".
+_PARTS = re.compile(
+    r"\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+|\s{3,}|\n|\s+(?=[\u4e00-\u9fff]{2,6}\s*[：:])"
+)
+_REVIEWER = re.compile(
+    r"^(?:(?:medically|clinically|expert|medical(?:ly)?|peer|professionally)\s+)?"
+    r"(?:reviewed|checked|vetted|verified|fact[- ]checked)(?:\s+and\s+\w+)?\s+by\b\s*[:：]?"
+    r"|^fact[- ]check(?:ed|er)?\s*(?:by)?\s*[:：]|^(?:medical\s+)?reviewers?\s*[:：]"
+    r"|^(?:审核专家|医学审核|审核医生|审核|审校|审稿专家|审稿)\s*[:：]?",
+    re.I,
+)
+_AUTHOR = re.compile(
+    r"^(?:(?:written|posted|authored|reported|story)\s+by\b|by\b|authors?\s*[:：]"
+    r"|von\b|par\b|por\b|作者\s*[:：]?|文\s*[/／|]|撰文\s*[:：/]|记者\s*[:：]?)\s*",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date|on"
+    r"|publié\s+le|veröffentlicht(?:\s+am)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?"
+    r"|发布时间|发布日期|发表时间|发表于|发布于|时间|日期)\s*[:：]?\s*",
+    re.I,
+)
+_MODIFIED = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|modified|revised)(?:\s+on)?|mis\s+à\s+jour\s+le"
+    r"|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|更新时间|更新于|更新日期|最后更新)\s*[:：]?\s*",
+    re.I,
+)
+_REVIEWED = re.compile(
+    r"^(?:(?:last|medically)\s+reviewed(?:\s+on)?|reviewed\s+on|review\s+date|审核时间|审核日期)"
+    r"\s*[:：]?\s*(?=\S*\d)",
+    re.I,
+)
+_DATE_IN_REVIEW = re.compile(r"\s(?:on|—|–|-)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
+_LOCATION = re.compile(
+    r"^\s*(?:current\s+location|you\s+are\s+here|当前位置|您的位置|你的位置|您现在的位置|所在位置)"
+    r"\s*[:：]?",
+    re.I,
+)
+_HOME = frozenset(
+    {"home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "início",
+     "首页", "主页", "网站首页", "首頁"}
+)  # fmt: skip
+_CASELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0590-\u05ff]")
+_NAME_PARTICLES = frozenset(
+    "de da del della di van von der den la le du dos das bin al y e".split()
+)
+
+
+# A word any meta line holds (lowercased): lines without one are not read at all.
+# (Substring tests: an alternation regex costs ten times more on every short block.)
+_CUES = (
+    "by", "review", "check", "updat", "publi", "post", "modif", "revis", "author", "date",
+    "on ", "von", "par", "por", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
+    "发表", "时间", "日期", "更新", "文", "记者",
+)  # fmt: skip
+
+
+def read_visible(page: Page, title_index: int | None, content: list[int]) -> Stated:
+    """What the bylines, reviewer lines and datelines around the article state."""
+    stated = Stated()
+    for block in _meta_lines(page, title_index, content):
+        text = block.text.lower()
+        if any(cue in text for cue in _CUES):
+            _read_line(block.text, stated)
+    return stated
+
+
+def breadcrumb(page: Page, title_index: int | None) -> list[tuple[str, str]] | None:
+    """A "Current location: Home > Health > Title" line above the title, as (name, url)."""
+    top = title_index if title_index is not None else min(len(page.blocks), 40)
+    for block in page.blocks[max(0, top - 30) : top + 3]:
+        if block.links and _LOCATION.match(block.text):
+            trail = [(link.text, page.absolute(link.url) or "") for link in block.links]
+            last = block.text.rsplit(">", 1)[-1].strip() if ">" in block.text else ""
+            if last and last != trail[-1][0]:
+                trail.append((last, ""))
+            return trail
+    return None
+
+
+def trim_trail(trail: list[tuple[str, str]], title: str, url: str, site_root: str) -> list[str]:
+    """A breadcrumb's names without the home page first and the article itself last."""
+    names = [(name.strip(" >»/›|"), link) for name, link in trail]
+    names = [(name, link) for name, link in names if name]
+    if names and (names[0][0].lower() in _HOME or names[0][1].rstrip("/") == site_root):
+        names = names[1:]
+    if names and _is_article(names[-1], title, url):
+        names = names[:-1]
+    return [name for name, _ in names]
+
+
+def _is_article(entry: tuple[str, str], title: str, url: str) -> bool:
+    name, link = entry
+    if link and link.split("#")[0].rstrip("/") == url.split("#")[0].rstrip("/"):
+        return True
+    key, title_key = _key(name), _key(title)
+    return bool(key) and (key == title_key or (len(key) > 12 and title_key.startswith(key)))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower().removesuffix("..."))
+
+
+def _meta_lines(page: Page, title_index: int | None, content: list[int]) -> Iterable[Block]:
+    """Short blocks where bylines and datelines stand, each once, in page order."""
+    blocks = page.blocks
+    wanted: set[int] = set()
+    if title_index is not None:
+        wanted.update(range(max(0, title_index - BEFORE_TITLE), title_index + AFTER_TITLE))
+    if content:
+        first, last = content[0], content[-1]
+        wanted.update(range(first, min(first + 8, last + 1)))
+        wanted.update(range(max(first, last - 6), last + AFTER_CONTENT))
+    for i in sorted(wanted):
+        if i < len(blocks) and i != title_index and len(blocks[i].text) <= MAX_LINE_CHARS:
+            yield blocks[i]
+
+
+def _read_line(text: str, stated: Stated) -> None:
+    """One meta line, part by part: "By X · Medically reviewed by Y · Updated May 2"."""
+    byline_seen = False
+    for part in _PARTS.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if match := _REVIEWER.match(part):
+            rest = part[match.end() :]
+            dated = _DATE_IN_REVIEW.search(rest)
+            if dated and stated.reviewed_at is None:
+                stated.reviewed_at = rest[dated.end() :]
+            names = looks_like_names(names_in(rest[: dated.start()] if dated else rest))
+            if names and stated.reviewers is None:
+                stated.reviewers = names
+        elif match := _REVIEWED.match(part):
+            if stated.reviewed_at is None:
+                stated.reviewed_at = part[match.end() :]
+        elif match := _MODIFIED.match(part):
+            if stated.modified_at is None and _has_digit(part):
+                stated.modified_at = part[match.end() :]
+        elif (match := _PUBLISHED.match(part)) and _has_digit(part[match.end() :]):
+            if stated.published_at is None:
+                stated.published_at = part[match.end() :]
+        elif match := _AUTHOR.match(part):
+            names = looks_like_names(names_in(part))
+            if names and stated.authors is None:
+                stated.authors = names
+                byline_seen = True
+        elif byline_seen and stated.published_at is None and _is_bare_date(part):
+            stated.published_at = part
+
+
+def looks_like_names(names: list[str]) -> list[str]:
+    """``names`` when each is written as a name is (capitalised words, or a script
+    without case), else nothing: "By age 40" and "by the way" are prose."""
+    for name in names:
+        if _CASELESS.search(name):
+            continue
+        words = [w for w in re.split(r"[\s.]+", name) if w]
+        capitalised = [w for w in words if w[0].isupper() or not w[0].isalpha()]
+        others = [w for w in words if w not in capitalised and w.lower() not in _NAME_PARTICLES]
+        if not capitalised or (others and len(others) >= len(capitalised)):
+            return []
+    return names
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+_BARE_DATE = re.compile(r"^[\w\s,./:-]{6,40}$")
+
+
+def _is_bare_date(part: str) -> bool:
+    return _has_digit(part) and bool(_BARE_DATE.match(part))
