@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode
 
 from cleaning.extractor.metadata.names import names_in
 from cleaning.extractor.metadata.visible import looks_like_names
-from cleaning.extractor.textnorm import collapse_spaces
+from cleaning.extractor.textnorm import collapse_spaces, fix_text, may_need_fixing
 from cleaning.urls import join_url
 
 MAX_BYLINE_CHARS = 120
@@ -78,14 +78,18 @@ def breadcrumb_box(nodes: list[LexborNode], base: str) -> list[tuple[str, str]] 
                     for a in node.css("a")
                 )
                 break
-            text = _text(item)
+            text = _text(link if link is not None else item)  # (not the separators)
             if text:
                 href = (link.attributes.get("href") or "") if link is not None else ""
                 trail.append((text, join_url(base, href) or "" if href else ""))
-        trail = [(name, url) for name, url in trail if name]
+        trail = [(_repaired(name), url) for name, url in trail if name]
         if trail:
             return trail
     return None
+
+
+def _repaired(text: str) -> str:
+    return fix_text(text) if may_need_fixing(text) else text
 
 
 def _text(node: LexborNode, longest: int = 200) -> str:

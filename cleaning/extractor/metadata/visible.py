@@ -40,7 +40,7 @@ _AUTHOR = re.compile(
 _PUBLISHED = re.compile(
     r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|publication\s+date|date|on"
     r"|publié\s+le|veröffentlicht(?:\s+am)?|publicado(?:\s+el)?|pubblicato(?:\s+il)?"
-    r"|发布时间|发布日期|发表时间|发表于|发布于|时间|日期)\s*[:：]?\s*",
+    r"|time\s*:|发布时间|发布日期|发表时间|发表于|发布于|时间|日期)\s*[:：]?\s*",
     re.I,
 )
 _MODIFIED = re.compile(
@@ -53,6 +53,10 @@ _REVIEWED = re.compile(
     r"\s*[:：]?\s*(?=\S*\d)",
     re.I,
 )
+_TAGS = re.compile(r"^(?:tags|tagged(?:\s+with)?|topics|keywords|标签|关键词|关键字)\s*[:：]\s*", re.I)
+_BY_AFTER_DATE = re.compile(r"\bby\s+(?=\S)", re.I)
+# A breadcrumb's last entry that names the page's kind, not its title ("Text", "正文").
+_GENERIC_LAST = frozenset({"正文", "内容", "详情", "正文内容", "文章", "text", "article", "content"})
 _DATE_IN_REVIEW = re.compile(r"\s(?:on|—|–|-)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
 _LOCATION = re.compile(
     r"^\s*(?:current\s+location|you\s+are\s+here|当前位置|您的位置|你的位置|您现在的位置|所在位置)"
@@ -73,7 +77,7 @@ _NAME_PARTICLES = frozenset(
 # (Substring tests: an alternation regex costs ten times more on every short block.)
 _CUES = (
     "by", "review", "check", "updat", "publi", "post", "modif", "revis", "author", "date",
-    "on ", "von", "par", "por", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
+    "on ", "time", "von", "par", "por", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
     "发表", "时间", "日期", "更新", "文", "记者",
 )  # fmt: skip
 
@@ -83,7 +87,10 @@ def read_visible(page: Page, title_index: int | None, content: list[int]) -> Sta
     stated = Stated()
     for block in _meta_lines(page, title_index, content):
         text = block.text.lower()
-        if any(cue in text for cue in _CUES):
+        if stated.tags is None and (match := _TAGS.match(block.text)):
+            words = [link.text for link in block.links] or block.text[match.end() :].split(",")
+            stated.tags = [w.strip() for w in words if w.strip()] or None
+        elif any(cue in text for cue in _CUES):
             _read_line(block.text, stated)
     return stated
 
@@ -103,11 +110,11 @@ def breadcrumb(page: Page, title_index: int | None) -> list[tuple[str, str]] | N
 
 def trim_trail(trail: list[tuple[str, str]], title: str, url: str, site_root: str) -> list[str]:
     """A breadcrumb's names without the home page first and the article itself last."""
-    names = [(name.strip(" >»/›|"), link) for name, link in trail]
-    names = [(name, link) for name, link in names if name]
+    names = [(name.strip(" >»/›|\u00a0"), link) for name, link in trail]
+    names = [(name, link) for name, link in names if name and not _LOCATION.fullmatch(name)]
     if names and (names[0][0].lower() in _HOME or names[0][1].rstrip("/") == site_root):
         names = names[1:]
-    if names and _is_article(names[-1], title, url):
+    if names and (_is_article(names[-1], title, url) or names[-1][0].lower() in _GENERIC_LAST):
         names = names[:-1]
     return [name for name, _ in names]
 
@@ -160,9 +167,11 @@ def _read_line(text: str, stated: Stated) -> None:
         elif match := _MODIFIED.match(part):
             if stated.modified_at is None and _has_digit(part):
                 stated.modified_at = part[match.end() :]
+            byline_seen = _names_after_date(part[match.end() :], stated) or byline_seen
         elif (match := _PUBLISHED.match(part)) and _has_digit(part[match.end() :]):
             if stated.published_at is None:
                 stated.published_at = part[match.end() :]
+            byline_seen = _names_after_date(part[match.end() :], stated) or byline_seen
         elif match := _AUTHOR.match(part):
             names = looks_like_names(names_in(part))
             if names and stated.authors is None:
@@ -170,6 +179,17 @@ def _read_line(text: str, stated: Stated) -> None:
                 byline_seen = True
         elif byline_seen and stated.published_at is None and _is_bare_date(part):
             stated.published_at = part
+
+
+def _names_after_date(rest: str, stated: Stated) -> bool:
+    """"Posted on May 5, 2024 by Anna Reed": the names after the date."""
+    by = _BY_AFTER_DATE.search(rest)
+    if by is None or stated.authors is not None:
+        return False
+    names = looks_like_names(names_in(rest[by.start() :]))
+    if names:
+        stated.authors = names
+    return bool(names)
 
 
 def looks_like_names(names: list[str]) -> list[str]:
