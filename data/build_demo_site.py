@@ -430,8 +430,39 @@ def render_article(i: int, arts: list[dict], by_slug: dict) -> tuple[str, dict]:
         ],
         "prev": {"title": prev_art["title"], "url": url_of(prev_art)} if prev_art else None,
         "next": {"title": next_art["title"], "url": url_of(next_art)} if next_art else None,
+        # What the page states about the article (docs/metadata.md): the "Published" date
+        # (a date alone: 00:00 UTC), the meta description, and the "Current location"
+        # trail without Home and the article. "Source:" names the site's team and
+        # "Editor:" an editor: neither is a byline. Nothing else is stated.
+        **metadata(
+            published=f"{date}T00:00:00Z",
+            description=" ".join(description.split()) if description else None,
+            categories=[cat_name],
+        ),
     }
     return doc, record
+
+
+def metadata(
+    *,
+    published: str | None = None,
+    description: str | None = None,
+    categories: list[str] | None = None,
+) -> dict[str, object]:
+    """The expected record's metadata fields, every one of them (a field the page does
+    not state is null or empty: that is asserted too)."""
+    return {
+        "published_at": published,
+        "modified_at": None,
+        "reviewed_at": None,
+        "authors": [],
+        "reviewers": [],
+        "tags": [],
+        "categories": categories or [],
+        "description": description,
+        "image": None,
+        "references": [],
+    }
 
 
 # ------------------------------------------------------------------- other pages

@@ -12,9 +12,13 @@ from __future__ import annotations
 import html
 import json
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from handlib import metadata, words_date  # noqa: E402
 
 EN_SENTENCES = [
     "Most adults notice the problem first at night, when the muscles are cold and still.",
@@ -91,6 +95,7 @@ ZH_TOPICS = [
     ("哪些食物有助于骨骼健康", ["奶制品和钙", "晒太阳补充维生素D", "绿叶蔬菜"]),
 ]
 CN = "一二三四五六七八九十"
+BLOG_TAGS = ["health", "tips"]
 
 
 def prose(pool: list[str], rng: random.Random, n: int, joiner: str) -> str:
@@ -148,6 +153,7 @@ def cn_gbk_portal() -> None:
         ]
         prev = {"title": datas[i - 1]["title"], "url": urls[i - 1]} if i > 0 else None
         nxt = {"title": datas[i + 1]["title"], "url": urls[i + 1]} if i + 1 < len(datas) else None
+        posted = f"2024-0{i + 1}-12 10:3{i}"
         body = "".join(f"<p>　　{esc(p)}</p>" for p in data["intro"])
         for s in data["sections"]:
             body += f"<p><b>{CN[s['number'] - 1]}、{esc(s['heading'])}</b></p>"
@@ -171,7 +177,7 @@ def cn_gbk_portal() -> None:
 <tr><td width="700" valign="top">
 <div class="weizhi">当前位置：<a href="/">首页</a> &gt; <a href="/yangsheng/">养生</a> &gt; 正文</div>
 <h1>{esc(data["title"])}</h1>
-<div class="info">来源：健康养生网　时间：2024-0{i + 1}-12 10:3{i}　作者：王医生</div>
+<div class="info">来源：健康养生网　时间：{posted}　作者：王医生</div>
 <div class="neirong">{body}</div>
 <p>（责任编辑：李明）</p>
 <ul class="sxp">{nav}</ul>
@@ -193,16 +199,21 @@ Copyright (C) 2024 健康养生网 版权所有 本站内容仅供参考，不�
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": present(page, [
-                    "当前位置",
-                    "责任编辑",
-                    "热门文章",
-                    "版权所有",
-                    "相关推荐",
-                    "上一篇",
-                    "来源：",
-                ]),
+                "must_not_contain": present(
+                    page,
+                    [
+                        "当前位置",
+                        "责任编辑",
+                        "热门文章",
+                        "版权所有",
+                        "相关推荐",
+                        "上一篇",
+                        "来源：",
+                    ],
+                ),
                 "must_contain": [data["sections"][0]["paragraphs"][0][:12]],
+                # the info line's 时间 (no zone: UTC) and 作者; 当前位置 without 首页 and 正文
+                **metadata(urls[i], published=posted, authors=["王医生"], categories=["养生"]),
             },
         )
     listing = (
@@ -241,6 +252,7 @@ def en_blog() -> None:
         ][:3]
         prev = {"title": datas[i - 1]["title"], "url": urls[i - 1]} if i > 0 else None
         nxt = {"title": datas[i + 1]["title"], "url": urls[i + 1]} if i + 1 < len(datas) else None
+        posted = f"2024-05-0{i + 3}"
         body = "".join(f"<p>{esc(p)}</p>" for p in data["intro"])
         for s in data["sections"]:
             body += f"<h3>Step {s['number']}: {esc(s['heading'])}</h3>"
@@ -269,11 +281,11 @@ def en_blog() -> None:
 <nav class="main-navigation"><ul><li><a href="/">Home</a></li><li><a href="/category/fitness/">Fitness</a></li><li><a href="/about/">About</a></li></ul></nav></header>
 <div id="content" class="site-content"><main id="main">
 <article class="post type-post"><header class="entry-header"><h1 class="entry-title">{esc(data["title"])}</h1>
-<div class="entry-meta">Posted on May {i + 3}, 2024 by <a href="/author/anna/">Anna Reed</a></div></header>
+<div class="entry-meta">Posted on {words_date(posted)} by <a href="/author/anna/">Anna Reed</a></div></header>
 <div class="entry-content">{body}
 <div class="sharedaddy"><h3 class="sd-title">Share this:</h3><ul><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li></ul></div>
 <div id="jp-relatedposts"><h3 class="jp-relatedposts-headline">You may also like</h3>{cards}</div>
-</div><footer class="entry-footer">Tags: <a href="/tag/health/">health</a>, <a href="/tag/tips/">tips</a></footer></article>
+</div><footer class="entry-footer">Tags: {", ".join(f'<a href="/tag/{t}/">{t}</a>' for t in BLOG_TAGS)}</footer></article>
 <nav class="navigation post-navigation"><h2 class="screen-reader-text">Post navigation</h2><div class="nav-links">{nav}</div></nav>
 <div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on this post</h2>
 <p>Great tips, thank you so much for sharing them with us!</p><p>I tried the stretches and they really helped my back a lot.</p></div>
@@ -290,17 +302,22 @@ def en_blog() -> None:
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": present(page, [
-                    "Share this",
-                    "Great tips",
-                    "Posted on",
-                    "Proudly powered",
-                    "You may also like",
-                    "Previous Post",
-                    "Tags:",
-                    "Recent Posts",
-                ]),
+                "must_not_contain": present(
+                    page,
+                    [
+                        "Share this",
+                        "Great tips",
+                        "Posted on",
+                        "Proudly powered",
+                        "You may also like",
+                        "Previous Post",
+                        "Tags:",
+                        "Recent Posts",
+                    ],
+                ),
                 "must_contain": [data["sections"][-1]["paragraphs"][-1]],
+                # "Posted on <date> by <name>", and the "Tags:" line (links without rel)
+                **metadata(urls[i], published=posted, authors=["Anna Reed"], tags=BLOG_TAGS),
             },
         )
     search = (
@@ -343,6 +360,7 @@ def en_news() -> None:
         ]
         prev = {"title": datas[i - 1]["title"], "url": urls[i - 1]} if i > 0 else None
         nxt = {"title": datas[i + 1]["title"], "url": urls[i + 1]} if i + 1 < len(datas) else None
+        updated = f"2024-03-0{i + 2}"
         body = "".join(f"<p>{esc(p)}</p>" for p in data["intro"])
         for j, s in enumerate(data["sections"]):
             first, *rest = s["paragraphs"]
@@ -363,13 +381,13 @@ def en_news() -> None:
         )
         page = f"""<!doctype html><html><head><meta charset="utf-8">
 <title>{esc(data["title"])} | Daily Health News</title>
-<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"{esc(data["title"])}"}}</script>
+<script type="application/ld+json">{{"@context":"http://schema.test","@type":"NewsArticle","headline":"{esc(data["title"])}"}}</script>
 </head><body>
 <div class="cookie-banner">We use cookies to improve your experience. <a href="/privacy">Learn more</a> <button>Accept</button></div>
 <div class="topnav"><a href="/">Daily Health News</a> <a href="/health/">Health</a> <a href="/diet/">Diet</a> <a href="/fitness/">Fitness</a></div>
 <div class="wrap"><div class="story">
 <h1>{esc(data["title"])}</h1>
-<p class="byline">By Sarah Collins</p><p>Medically reviewed by Dr. James Park, MD</p><p>Updated March {i + 2}, 2024</p>
+<p class="byline">By Sarah Collins</p><p class="review">Medically reviewed by Dr. James Park, MD — Updated on {words_date(updated)}</p>
 {body}
 <div class="newsletter"><h3>Get our health newsletter</h3><p>Sign up for weekly tips delivered to your inbox.</p><form><input type="email"><button>Subscribe</button></form></div>
 {nav}
@@ -389,19 +407,30 @@ def en_news() -> None:
                 "related": related,
                 "prev": prev,
                 "next": nxt,
-                "must_not_contain": present(page, [
-                    "Advertisement",
-                    "By Sarah Collins",
-                    "Medically reviewed",
-                    "Updated March",
-                    "newsletter",
-                    "We use cookies",
-                    "All rights reserved",
-                    "Related articles",
-                    "Previous article",
-                    "informational purposes",
-                ]),
+                "must_not_contain": present(
+                    page,
+                    [
+                        "Advertisement",
+                        "By Sarah Collins",
+                        "Medically reviewed",
+                        "Updated on March",
+                        "newsletter",
+                        "We use cookies",
+                        "All rights reserved",
+                        "Related articles",
+                        "Previous article",
+                        "informational purposes",
+                    ],
+                ),
                 "must_contain": [data["sections"][0]["paragraphs"][0]],
+                # one line names the reviewer and the update: "Updated on" is when the page
+                # changed (modified_at), not a review date; the JSON-LD holds a headline only
+                **metadata(
+                    urls[i],
+                    modified=updated,
+                    authors=["Sarah Collins"],
+                    reviewers=["Dr. James Park, MD"],
+                ),
             },
         )
     write_expected(out, pages)

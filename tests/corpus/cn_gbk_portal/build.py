@@ -256,14 +256,14 @@ def render(a: Article) -> str:
         )
         related = f'<div class="xgtj"><div class="tit"><b>相关推荐</b></div>\n<ul>\n{items}\n</ul></div>'
     hot = "\n".join(f'<li><a href="{h}" title="{esc(t)}">{esc(t)}</a></li>' for t, h in SIDEBAR_HOT)
-    desc = a.intro[0][:60]
+    desc = description(a)
     nl = "\n"
     return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
 <html>
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=gbk">
 <title>{esc(a.title)}_{col_name}_百姓健康网</title>
-<meta name="keywords" content="{col_name},健康,养生">
+<meta name="keywords" content="{",".join(a.meta["tags"])}">
 <meta name="description" content="{esc(desc)}">
 <link href="/templets/default/style/dedecms.css" rel="stylesheet" media="screen" type="text/css">
 <script language="javascript" type="text/javascript" src="/include/dedeajax2.js"></script>
@@ -318,7 +318,28 @@ Copyright &copy; 2008-2023 百姓健康网 版权所有 &nbsp; 京ICP备08012345
 """
 
 
+def meta_of(a: Article) -> dict:
+    """What the page states: the info line's 时间 (no zone: UTC) and 作者, the keywords and
+    description metas, the 当前位置 trail without 首页 and 正文 (which stands for the
+    article itself). 责任编辑 is the editor, not an author; 来源 is the site."""
+    x = a.extra
+    col_name = x["column"][0]
+    return {
+        "published": x["date"],
+        "authors": [x["author"]],
+        "tags": [col_name, "健康", "养生"],
+        "categories": ["健康", col_name],
+        "description": description(a),
+    }
+
+
+def description(a: Article) -> str:
+    return a.intro[0][:60]
+
+
 def main() -> None:
+    for a in ARTICLES:
+        a.meta = meta_of(a)
     pages = {a.file: (render(a), expected_article(a, BASE, "gbk", "zh")) for a in ARTICLES}
     write_template(HERE, pages)
 

@@ -6,7 +6,10 @@
 author/time/read-count meta bar, 分享到：微信 微博 QQ空间 share bar, like/collect buttons,
 post-nav cards with 上一篇/下一篇 in a <span> inside the link, 推荐阅读 / 猜你喜欢 blocks
 built from <div class="item"><a><h4>title</h4></a><p>snippet…</p></div>, a 声明 disclaimer,
-comments, and one page with unnumbered <h2> sections.
+comments, and one page with unnumbered <h2> sections. Metadata: a 作者 / 审核专家 / 发布时间
+meta bar (one date in words, 2024年5月16日), keywords, description and og:description,
+a root-relative og:image, crumbs ending with the title, and a 参考文献 list in the same
+<section><h3> markup as the article's sections.
 """
 
 from __future__ import annotations
@@ -17,21 +20,25 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from handlib import Article, esc, expected_article, write_template  # noqa: E402
+from handlib import Article, esc, expected_article, words_date, write_template  # noqa: E402
 
 BASE = "http://www.kangjian-daily.test/"
 CN_NUM = "一二三四五六七八九十"
 
 BOILER = ["分享到", "微信", "微博", "QQ空间", "上一篇", "下一篇", "声明：", "仅供参考，不构成",
-          "发表评论", "阅读 ", "点赞", "收藏", "首页", "康健日报", "作者：", "扫码关注", "热榜"]
+          "发表评论", "阅读 ", "点赞", "收藏", "首页", "康健日报", "作者：", "扫码关注", "热榜",
+          "审核专家", "主任医师", "发布时间"]
 
 ARTICLES = [
     Article(
         file="103245.html",
         path="/a/20240512/103245.html",
         title="颈椎病的四个早期信号，低头族一定要知道",
-        extra={"label": "arabic", "related_title": "推荐阅读", "author": "骨科 周建国",
-               "date": "2024-05-12 18:20", "reads": "2.3万", "channel": ("骨骼关节", "/bone/")},
+        extra={"label": "arabic", "related_title": "推荐阅读", "author": "周建国",
+               "reviewer": ("张伟", "主任医师", "北京协和医院骨科"),
+               "date": "2024-05-12 18:20", "reads": "2.3万", "channel": ("骨骼关节", "/bone/"),
+               "keywords": ["颈椎病", "低头族", "颈椎保健"],
+               "desc": "长时间低头让颈椎病越来越年轻化。脖子僵硬、手臂发麻、头晕头痛、走路不稳，这四个早期信号要警惕。"},
         intro=[
             "如今，无论是在地铁上、餐桌旁还是被窝里，低头看手机的人随处可见。长时间低头会让颈部肌肉持续紧张，颈椎间盘承受的压力成倍增加，颈椎病也因此越来越年轻化。",
             "颈椎病早期的症状往往不典型，很容易被当成“累了”“落枕了”而忽视。如果出现下面这些信号，就要提高警惕了。",
@@ -70,8 +77,17 @@ ARTICLES = [
         file="103388.html",
         path="/a/20240516/103388.html",
         title="糖尿病人能吃水果吗？记住这三个原则",
-        extra={"label": "paren", "related_title": "猜你喜欢", "author": "营养科 林小雨",
-               "date": "2024-05-16 07:45", "reads": "1.8万", "channel": ("慢病管理", "/chronic/")},
+        extra={"label": "paren", "related_title": "猜你喜欢", "author": "林小雨",
+               "reviewer": ("孙丽华", "副主任医师", "上海市第六人民医院内分泌科"),
+               # the date in words, and no time
+               "date": "2024-05-16", "date_style": "zh", "reads": "1.8万",
+               "channel": ("慢病管理", "/chronic/"), "keywords": ["糖尿病", "水果", "血糖"],
+               "desc": "糖尿病人可以吃水果，关键在于吃什么、吃多少和什么时候吃。",
+               "refs": [
+                   "中国营养学会. 中国居民膳食指南（2022）[M]. 北京：人民卫生出版社，2022.",
+                   '中华医学会糖尿病学分会. <a href="http://www.cds-diabetes.test/guide/2020">中国2型糖尿病防治指南（2020年版）</a>[J]. 中华糖尿病杂志，2021，13（4）：315-409.',
+                   '<a href="http://www.glycemic-index.test/fruits/">常见水果血糖生成指数表</a>',
+               ]},
         intro=[
             "很多糖尿病患者一听说水果含糖，就再也不敢碰了。其实，水果富含维生素、矿物质和膳食纤维，只要血糖控制得比较平稳，糖尿病人是可以吃水果的，关键在于吃什么、吃多少和什么时候吃。",
         ],
@@ -105,7 +121,8 @@ ARTICLES = [
             ("无糖食品真的不含糖吗", "/a/20240317/101622.html",
              "超市里的无糖饼干、无糖饮料越来越多，不少糖友买起来毫不…"),
         ],
-        must_not_contain=[*BOILER, "糖尿病人早餐怎么吃", "林小雨"],
+        must_not_contain=[*BOILER, "糖尿病人早餐怎么吃", "林小雨", "参考文献", "人民卫生出版社",
+                          "中国2型糖尿病防治指南", "常见水果血糖生成指数表"],
         must_contain=["西瓜 | 72 | 少吃", "水果 | 升糖指数 | 推荐程度",
                       "可以用黄瓜、西红柿代替"],
     ),
@@ -113,8 +130,10 @@ ARTICLES = [
         file="103601.html",
         path="/a/20240524/103601.html",
         title="春季过敏性鼻炎高发，这样做可以减轻症状",
-        extra={"label": "arabic", "related_title": "推荐阅读", "author": "耳鼻喉科 高敏",
-               "date": "2024-05-24 20:02", "reads": "9652", "channel": ("呼吸健康", "/breath/")},
+        extra={"label": "arabic", "related_title": "推荐阅读", "author": "高敏", "reviewer": None,
+               "date": "2024-05-24 20:02", "reads": "9652", "channel": ("呼吸健康", "/breath/"),
+               "keywords": ["过敏性鼻炎", "花粉过敏", "鼻腔冲洗"],
+               "desc": "春季花粉浓度高，过敏性鼻炎进入高发期。避开过敏原、坚持鼻腔冲洗、规范用药，可以明显减轻症状。"},
         intro=[
             "每到春天，很多人就开始不停地打喷嚏、流清水鼻涕，鼻子又堵又痒，眼睛也跟着发痒流泪。这很可能是过敏性鼻炎在作怪。春季花粉浓度高，是过敏性鼻炎发作最集中的季节。",
         ],
@@ -160,7 +179,10 @@ ARTICLES = [
         path="/a/20240530/103720.html",
         title="每天喝多少水才合适？很多人喝错了",
         extra={"label": None, "related_title": "猜你喜欢", "author": "健康编辑部",
-               "date": "2024-05-30 12:00", "reads": "3.1万", "channel": ("饮食营养", "/food/")},
+               "reviewer": ("李建平", "主任医师", "北京大学第一医院营养科"),
+               "date": "2024-05-30 12:00", "reads": "3.1万", "channel": ("饮食营养", "/food/"),
+               "keywords": ["喝水", "饮水量", "健康饮食"],
+               "desc": "每天要喝八杯水吗？身体缺水有哪些表现、一天到底喝多少、怎么喝更健康，一文说清楚。"},
         intro=[
             "“每天要喝八杯水”这句话几乎人人都听过，可是八杯水到底够不够，是不是每个人都一样？喝水这件看似简单的小事，其实也有不少学问。",
         ],
@@ -215,6 +237,39 @@ def render_block(block) -> str:
     raise ValueError(kind)
 
 
+def cover(a: Article) -> str:
+    """og:image as the site writes it: root-relative."""
+    return f"/static/cover/{a.file[:-5]}.jpg"
+
+
+def meta_of(a: Article) -> dict:
+    """What the page states: the meta bar (作者, 审核专家 with the title and hospital after
+    "|", 发布时间 without a zone: UTC), keywords, description / og:description, og:image
+    (relative), the crumbs without 首页 and the title, the 参考文献 list."""
+    x = a.extra
+    return {
+        "published": x["date"],
+        "authors": [x["author"]],
+        "reviewers": [x["reviewer"][0]] if x["reviewer"] else [],
+        "tags": x["keywords"],
+        "categories": [x["channel"][0]],
+        "description": x["desc"],
+        "image": cover(a),
+        "references": x.get("refs", []),
+    }
+
+
+def post_meta(a: Article) -> str:
+    x = a.extra
+    shown = words_date(x["date"], "zh") if x.get("date_style") == "zh" else x["date"]
+    reviewer = ""
+    if x["reviewer"]:
+        reviewer = f'<span class="reviewer">审核专家：{" | ".join(x["reviewer"])}</span>'
+    spans = [f'<span class="author">作者：{x["author"]}</span>', reviewer,
+             f'<span class="time">发布时间：{shown}</span>', f'<span class="views">阅读 {x["reads"]}</span>']
+    return '<div class="post-meta">' + "\n".join(s for s in spans if s) + "</div>"
+
+
 def render(a: Article) -> str:
     parts = [render_block(b) for b in a.intro]
     for i, (heading, blocks) in enumerate(a.sections):
@@ -222,6 +277,10 @@ def render(a: Article) -> str:
         inner = "\n".join(render_block(b) for b in blocks)
         parts.append(f'<section class="para-block">\n<{tag} class="para-title">{label(a, i)}{heading}'
                      f"</{tag}>\n{inner}\n</section>")
+    if a.extra.get("refs"):
+        items = "\n".join(f"<li>{r}</li>" for r in a.extra["refs"])
+        parts.append(f'<section class="para-block references">\n<h3 class="para-title">参考文献</h3>\n'
+                     f'<ol class="ref-list">\n{items}\n</ol>\n</section>')
     nav = []
     if a.prev:
         nav.append(f'<a class="post-nav__item prev" href="{a.prev[1]}"><span class="tag">上一篇</span>'
@@ -242,7 +301,12 @@ def render(a: Article) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(a.title)} - 康健日报</title>
+<meta name="keywords" content="{esc(",".join(a.extra["keywords"]))}">
+<meta name="description" content="{esc(a.extra["desc"])}">
+<meta property="og:type" content="article">
 <meta property="og:title" content="{esc(a.title)}">
+<meta property="og:description" content="{esc(a.extra["desc"])}">
+<meta property="og:image" content="{cover(a)}">
 <meta property="og:site_name" content="康健日报">
 <link rel="canonical" href="{BASE.rstrip('/')}{a.path}">
 <link rel="stylesheet" href="/static/css/app.8f3a1c.css">
@@ -254,11 +318,11 @@ def render(a: Article) -> str:
   <form class="search" action="/search"><input name="q" placeholder="搜索疾病、症状、药品"><button>搜索</button></form>
 </header>
 <main class="container">
-  <div class="crumbs"><a href="/">首页</a><i>/</i><a href="{ch_href}">{ch_name}</a><i>/</i><span>正文</span></div>
+  <div class="crumbs"><a href="/">首页</a><i>/</i><a href="{ch_href}">{ch_name}</a><i>/</i><span>{esc(a.title)}</span></div>
   <article class="post">
     <header class="post-header">
       <h1 class="post-title">{esc(a.title)}</h1>
-      <div class="post-meta"><span class="author">作者：{a.extra['author']}</span><time>{a.extra['date']}</time><span class="views">阅读 {a.extra['reads']}</span></div>
+      {post_meta(a)}
     </header>
     <div class="share-bar">分享到：<a class="wx" href="javascript:;">微信</a><a class="wb" href="/share?to=weibo">微博</a><a class="qz" href="/share?to=qzone">QQ空间</a></div>
     <section class="post-content">
@@ -292,6 +356,8 @@ def render(a: Article) -> str:
 
 
 def main() -> None:
+    for a in ARTICLES:
+        a.meta = meta_of(a)
     pages = {a.file: (render(a), expected_article(a, BASE, "utf-8", "zh")) for a in ARTICLES}
     write_template(HERE, pages)
 

@@ -9,7 +9,8 @@ Three page styles a health how-to site uses:
   are separate elements) or part ("Part 1 of 2"), each an ``<ol>`` of steps: a step
   number box, ``<b class="whb">instruction.</b>`` explanation, a nested tip list; then
   Tips and Warnings sections; a table of contents, a co-author byline, an expert Q&A
-  teaser, references, "Did this article help you?", related how-tos, sidebar, footer.
+  teaser, references, "Did this article help you?", related how-tos, sidebar, footer;
+  a JSON-LD MedicalWebPage with reviewedBy and lastReviewed.
 - eHow-like (``calf-stretch-routine.html``): "Things You'll Need", then "Step 1" ... in
   <h3>s, each followed by a paragraph opening with a bold instruction.
 - a blog post (``cramp-first-aid.html``): intro, an <ol> of steps with <strong> leads,
@@ -22,13 +23,14 @@ numbered from 1, other headings are unnumbered sections.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from handlib import esc, ftext, write_template  # noqa: E402
+from handlib import esc, ftext, metadata, words_date, write_template  # noqa: E402
 
 BASE = "https://www.howto-health.test/"
 
@@ -47,7 +49,68 @@ WIKI_BOILER = [
     "Cookie settings",
     "How to Relieve Calf Pain",
     "Jump to section",
+    "Medically reviewed by",
 ]
+
+# What each wikiHow-like page states about itself: a JSON-LD MedicalWebPage (dates,
+# author, reviewedBy, lastReviewed, description, image), the visible co-author, reviewer
+# and "Last Updated" lines, and its own References list (linked and unlinked entries).
+WIKI_INFO = {
+    "Stop-a-Leg-Cramp": {
+        "published": "2019-08-14", "modified": "2024-03-05", "reviewed": "2024-02-27",
+        "author": "Dana Whitfield, PT, DPT", "reviewer": "Marcus Lee, MD",
+        "desc": "A leg cramp can stop you in your tracks. Stretch, massage and warm the muscle to make it pass faster, and learn how to keep cramps from coming back.",
+        "refs": [
+            '<a class="external free" href="https://www.research-health.test/cramps" rel="nofollow">https://www.research-health.test/cramps</a>',
+            '<a class="external text" href="https://www.research-health.test/night-cramps" rel="nofollow">Leg cramps at night: causes and treatment</a>',
+            "Allen RE, Kirby KA. Nocturnal leg cramps. Am Fam Physician. 2012;86(4):350-355.",
+        ],
+    },
+    "Ease-Night-Leg-Cramps": {
+        "published": "2020-11-02", "modified": "2024-01-22", "reviewed": "2024-01-15",
+        "author": "Dana Whitfield, PT, DPT", "reviewer": "Priya Natarajan, MD",
+        "desc": "Night leg cramps wake you with a locked calf or foot. What to do in the moment, and the evening habits that make the next cramp less likely.",
+        "refs": [
+            '<a class="external free" href="https://www.research-health.test/night-cramps" rel="nofollow">https://www.research-health.test/night-cramps</a>',
+            "Hallegraeff J, de Greef M, Krijnen W, van der Schans C. Criteria in diagnosing nocturnal leg cramps: a systematic review. BMC Fam Pract. 2017;18:29.",
+            '<a class="external text" href="https://www.sleep-clinic.test/leg-cramps" rel="nofollow">Sleep-related leg cramps</a>',
+        ],
+    },
+}
+
+
+def wiki_image(slug: str) -> str:
+    return f"{BASE}images/thumb/{slug}.jpg"
+
+
+def wiki_meta(slug: str) -> dict:
+    info = WIKI_INFO[slug]
+    return metadata(
+        BASE + slug,
+        published=info["published"],
+        modified=info["modified"],
+        reviewed=info["reviewed"],
+        authors=[info["author"]],
+        reviewers=[info["reviewer"]],
+        description=info["desc"],
+        image=wiki_image(slug),
+        references=info["refs"],
+    )
+
+
+def wiki_json_ld(title: str, slug: str) -> str:
+    info = WIKI_INFO[slug]
+    item = {
+        "@context": "http://schema.test", "@type": "MedicalWebPage", "name": f"How to {title}",
+        "url": BASE + slug, "description": info["desc"],
+        "image": {"@type": "ImageObject", "url": wiki_image(slug), "width": 728, "height": 546},
+        "datePublished": info["published"], "dateModified": info["modified"],
+        "lastReviewed": info["reviewed"],
+        "author": {"@type": "Person", "name": info["author"], "url": f"{BASE}Author/Dana-Whitfield"},
+        "reviewedBy": {"@type": "Person", "name": info["reviewer"]},
+        "publisher": {"@type": "Organization", "name": "HowTo Health", "url": BASE},
+    }
+    return json.dumps(item, ensure_ascii=False)
 
 # (method name, intro of the method or "", steps: (instruction, explanation, tips))
 CRAMP_METHODS = [
@@ -168,6 +231,8 @@ def wiki_page(title: str, slug: str, intro: list[str], groups, label: str, tips,
             + (f"<p>{esc(method_intro)}</p>" if method_intro else "")
             + f'<ol class="steps_list_2">{steps_html}</ol></div></div>'
         )
+    info = WIKI_INFO[slug]
+    refs_html = "\n".join(f"<li>{r}</li>" for r in info["refs"])
     tips_html = "".join(f"<li>{esc(t)}</li>" for t in tips)
     warn_html = "".join(f"<li>{esc(t)}</li>" for t in warnings)
     intro_html = "".join(f"<p>{esc(p)}</p>" for p in intro)
@@ -175,7 +240,9 @@ def wiki_page(title: str, slug: str, intro: list[str], groups, label: str, tips,
 <html lang="en"><head><meta charset="utf-8">
 <title>How to {esc(title)}: {sum(len(g[2]) for g in groups)} Steps (with Pictures) - HowTo Health</title>
 <link rel="canonical" href="{BASE}{slug}">
+<meta name="description" content="{esc(info["desc"])}">
 <meta property="og:title" content="How to {esc(title)}">
+<script type="application/ld+json">{wiki_json_ld(title, slug)}</script>
 </head>
 <body class="mediawiki ltr ns-0">
 <div id="header_container"><div id="header"><a href="/" class="logo_link" id="logo_link">HowTo Health</a>
@@ -185,8 +252,9 @@ def wiki_page(title: str, slug: str, intro: list[str], groups, label: str, tips,
 <div id="bodycontents">
 <div class="wh_block"><div id="intro" class="section intro">
 <h1 id="section_0" class="title_lg"><a href="/{slug}">How to {esc(title)}</a></h1>
-<div id="coauthor_byline"><div class="coauthor_text">Co-authored by <a href="/Author/Dana-Whitfield">Dana Whitfield, PT, DPT</a></div>
-<div class="coauthor_date">Last Updated: March 5, 2024</div></div>
+<div id="coauthor_byline"><div class="coauthor_text">Co-authored by <a href="/Author/Dana-Whitfield">{esc(info["author"])}</a></div>
+<div class="coauthor_reviewer">Medically reviewed by <a href="/Author/{info["reviewer"].split(",")[0].replace(" ", "-")}">{esc(info["reviewer"])}</a></div>
+<div class="coauthor_date">Last Updated: {words_date(info["modified"])}</div></div>
 <div id="mf-section-0" class="mf-section-0">{intro_html}</div></div>
 <div id="method_toc" class="toc"><span>Jump to section</span> {toc} <a href="#Tips" class="toc_link">Tips</a> <a href="#Warnings" class="toc_link">Warnings</a></div>
 {"".join(sections)}
@@ -197,8 +265,7 @@ def wiki_page(title: str, slug: str, intro: list[str], groups, label: str, tips,
 <div id="warnings" class="section warnings"><h3><span class="mw-headline" id="Warnings">Warnings</span></h3>
 <div class="section_text"><ul>{warn_html}</ul></div></div>
 <div id="references" class="section sourcesandcitations"><h3><span class="mw-headline" id="References">References</span></h3>
-<div class="section_text"><ol class="references"><li><a href="https://www.research-health.test/cramps" rel="nofollow">&uarr; https://www.research-health.test/cramps</a></li>
-<li><a href="https://www.research-health.test/night-cramps" rel="nofollow">&uarr; https://www.research-health.test/night-cramps</a></li></ol></div></div>
+<div class="section_text"><ol class="references">{refs_html}</ol></div></div>
 <div id="article_info" class="section article_info"><h3>About This Article</h3>
 <p class="sp_info">Thanks to all authors for creating a page that has been read 248,311 times.</p></div>
 <div id="helpful" class="section helpful"><h3>Did this article help you?</h3><button>Yes</button><button>No</button></div>
@@ -257,8 +324,9 @@ def wiki_expected(slug: str, title: str, intro: list[str], groups, label: str, t
         "prev": None,
         "next": None,
         "language": "en",
-        "must_not_contain": WIKI_BOILER,
+        "must_not_contain": [*WIKI_BOILER, WIKI_INFO[slug]["reviewer"], "Nocturnal leg cramps. Am Fam", "systematic review"],
         "must_contain": [groups[0][2][0][1], tips[0], warnings[0]],
+        **wiki_meta(slug),
     }
 
 
@@ -269,6 +337,7 @@ EHOW_STEPS = [
     ("Finish with heel raises.", "Rise slowly onto your toes and lower yourself again ten times to strengthen the muscle you just stretched."),
 ]
 EHOW_NEEDS = ["A wall or sturdy chair", "A towel", "Comfortable shoes"]
+EHOW_AUTHOR, EHOW_UPDATED = "Sam Ortega", "2024-06-02"
 EHOW_INTRO = [
     "A short calf routine done every day keeps the muscles long and supple, and people who stick with one have fewer cramps, whether they run, stand all day at work or simply sleep badly.",
     "The whole routine takes about ten minutes and needs nothing more than a wall to lean on.",
@@ -290,7 +359,7 @@ def ehow_page() -> str:
 <nav><ul><li><a href="/fitness">Fitness</a></li><li><a href="/sleep">Sleep</a></li><li><a href="/pain">Pain</a></li></ul></nav></header>
 <main><article class="howto">
 <h1>How to Do a Calf Stretch Routine</h1>
-<div class="byline">By <a href="/authors/sam-ortega">Sam Ortega</a> · Updated June 2, 2024</div>
+<div class="byline">By <a href="/authors/sam-ortega">{EHOW_AUTHOR}</a> · Updated {words_date(EHOW_UPDATED)}</div>
 {intro}
 <div class="things-needed"><h2>Things You'll Need</h2><ul>{needs}</ul></div>
 <div class="steps">{steps}</div>
@@ -330,6 +399,8 @@ def ehow_expected() -> dict:
         "language": "en",
         "must_not_contain": ["Share this article", "Sam Ortega", "All rights reserved", "Related Articles"],
         "must_contain": [EHOW_STEPS[0][1], EHOW_NEEDS[0]],
+        # the byline and its "Updated" date, nothing more
+        **metadata(BASE + "calf-stretch-routine.html", modified=EHOW_UPDATED, authors=[EHOW_AUTHOR]),
     }
 
 
@@ -343,6 +414,7 @@ BLOG_INTRO = [
     "A calf cramp always seems to strike at the worst moment: in the middle of a swim, on a long drive, or at three in the morning. The pain is sharp, but a cramp is rarely dangerous, and you can usually stop it in a minute or two.",
     "Here is what our physiotherapist recommends doing the moment the muscle seizes.",
 ]
+BLOG_POSTED = "2024-04-11"
 BLOG_OUTRO = "If the calf is still sore the next day, a warm bath and some gentle walking usually settle it."
 
 
@@ -355,7 +427,7 @@ def blog_page() -> str:
 <nav id="site-navigation" class="main-navigation"><ul id="primary-menu"><li><a href="/">Home</a></li><li><a href="/category/injuries/">Injuries</a></li><li><a href="/contact/">Contact</a></li></ul></nav></header>
 <div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
 <article class="post type-post status-publish hentry"><header class="entry-header"><h1 class="entry-title">Cramp first aid: four steps to stop a calf cramp</h1>
-<div class="entry-meta"><span class="posted-on">Posted on <time datetime="2024-04-11">April 11, 2024</time></span></div></header>
+<div class="entry-meta"><span class="posted-on">Posted on <time datetime="{BLOG_POSTED}">{words_date(BLOG_POSTED)}</time></span></div></header>
 <div class="entry-content">{intro}<ol>{steps}</ol><p>{esc(BLOG_OUTRO)}</p></div>
 <footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/injuries/">Injuries</a></span></footer></article>
 <nav class="navigation post-navigation"><h2 class="screen-reader-text">Post navigation</h2><div class="nav-links">
@@ -385,6 +457,8 @@ def blog_expected() -> dict:
         "language": "en",
         "must_not_contain": ["Posted on", "Previous Post", "Recent Posts", "Proudly powered by WordPress"],
         "must_contain": [BLOG_STEPS[1][1], BLOG_OUTRO],
+        # the <time> of "Posted on"; no byline, no breadcrumb ("Posted in" is not one)
+        **metadata(BASE + "2024/04/11/cramp-first-aid/", published=BLOG_POSTED),
     }
 
 

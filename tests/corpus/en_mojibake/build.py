@@ -10,7 +10,8 @@ clean text in windows-1252 bytes, declared only in <meta http-equiv>.
 
 Headings `(1) Heading` in <h3> or in <p><strong>; "« Previous post:" / "Next post »"
 links; "Recommended reading" module; "You are here" breadcrumb; Joomla article info
-(Written by / Category / Published / Hits); a "Warning:" box and a dosage table inside the
+(Written by, as microdata author / Category / Published, in words / Hits), a meta
+description broken like the rest of the page; a "Warning:" box and a dosage table inside the
 honey article.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from handlib import Article, esc, expected_article, write_template  # noqa: E402
+from handlib import Article, esc, expected_article, words_date, write_template  # noqa: E402
 
 BASE = "http://www.dailyremedy.test/"
 
@@ -47,7 +48,8 @@ ARTICLES = [
         file="ginger-for-nausea.html",
         path="/remedies/ginger-for-nausea.html",
         title="Ginger for nausea: what the research says",
-        extra={"broken": True, "head": "h3", "author": "Claire Dunn", "date": "14 May 2023",
+        extra={"broken": True, "head": "h3", "author": "Claire Dunn", "date": "2023-05-14",
+               "desc": "Ginger is one of the few herbal remedies with real research behind it, but it isn’t a cure-all. What it does for morning sickness, travel and surgery.",
                "hits": 4211},
         intro=[
             "Ginger has been used for stomach upsets for thousands of years, and it’s one of the few herbal remedies with a reasonable amount of research behind it. But it isn’t a cure-all, and the right dose matters. Here’s what we know — and what we don’t.",
@@ -87,7 +89,8 @@ ARTICLES = [
         file="exercise-with-a-cold.html",
         path="/remedies/exercise-with-a-cold.html",
         title="Is it safe to exercise with a cold?",
-        extra={"broken": True, "head": "h3", "author": "Ben Hollis", "date": "2 June 2023",
+        extra={"broken": True, "head": "h3", "author": "Ben Hollis", "date": "2023-06-02",
+               "desc": "The “neck rule” for exercising with a cold: when a gentle workout is fine, when to rest, and how to get back to training safely.",
                "hits": 2875},
         intro=[
             "You’ve got a runny nose and a scratchy throat, and your running shoes are by the door. Should you go out or stay on the sofa? Doctors often use a simple rule of thumb called the “neck check”.",
@@ -127,7 +130,8 @@ ARTICLES = [
         file="honey-for-coughs.html",
         path="/remedies/honey-for-coughs.html",
         title="Honey for children’s coughs: how much is safe?",
-        extra={"broken": True, "head": "p", "author": "Claire Dunn", "date": "19 June 2023",
+        extra={"broken": True, "head": "p", "author": "Claire Dunn", "date": "2023-06-19",
+               "desc": "Honey can soothe a child’s cough at night – but never give it to babies under one. Doses by age, and when to see a doctor.",
                "hits": 6102},
         intro=[
             "When a child is kept awake by a cough, many parents reach for the honey jar – and for once the traditional remedy has some science on its side. Studies have found that a spoonful of honey before bed can ease night-time coughing and help both children and parents sleep better.",
@@ -171,7 +175,8 @@ ARTICLES = [
         file="chamomile-tea-sleep.html",
         path="/remedies/chamomile-tea-sleep.html",
         title="Chamomile tea and sleep: does it work?",
-        extra={"broken": False, "head": "p", "author": "Ben Hollis", "date": "3 July 2023",
+        extra={"broken": False, "head": "p", "author": "Ben Hollis", "date": "2023-07-03",
+               "desc": "Does a cup of chamomile tea before bed really help you sleep? What the studies show, who should be careful, and how to make the most of it.",
                "hits": 1988},
         intro=[
             "Chamomile tea is one of the world’s most popular bedtime drinks. It’s caffeine-free, it’s cheap, and the ritual of a warm cup in the evening is soothing in itself. But does the tea actually help you sleep, or is it all in the mind?",
@@ -248,6 +253,7 @@ def render(a: Article) -> str:
 {charset}
 <meta name="generator" content="Joomla! - Open Source Content Management">
 <title>{esc(a.title)} - Daily Remedy</title>
+<meta name="description" content="{esc(x['desc'])}">
 <link href="/templates/protostar/css/template.css" rel="stylesheet">
 </head>
 <body class="site com_content view-article itemid-118">
@@ -262,9 +268,9 @@ def render(a: Article) -> str:
 <div class="page-header"><h2 itemprop="headline">{esc(a.title)}</h2></div>
 <div class="icons"><ul class="dropdown-menu"><li class="print-icon"><a href="{a.path}?tmpl=component&amp;print=1">Print</a></li><li class="email-icon"><a href="/component/mailto/?link=1">Email</a></li></ul></div>
 <dl class="article-info muted"><dt class="article-info-term">Details</dt>
-<dd class="createdby">Written by <span itemprop="name">{x['author']}</span></dd>
+<dd class="createdby" itemprop="author" itemscope itemtype="http://schema.test/Person">Written by <span itemprop="name">{x['author']}</span></dd>
 <dd class="category-name">Category: <a href="/remedies/">Remedies</a></dd>
-<dd class="published">Published: {x['date']}</dd>
+<dd class="published">Published: {words_date(x['date'], "dmy")}</dd>
 <dd class="hits">Hits: {x['hits']}</dd></dl>
 <div itemprop="articleBody">
 {nl.join(body)}
@@ -291,6 +297,11 @@ def render(a: Article) -> str:
 def main() -> None:
     pages = {}
     for a in ARTICLES:
+        x = a.extra
+        # microdata author, "Published:" in words (no <time>), "You are here" breadcrumb,
+        # meta description (double-encoded with the rest of the page: expected repaired)
+        a.meta = {"published": x["date"], "authors": [x["author"]], "categories": ["Remedies"],
+                  "description": x["desc"]}
         encoding = "utf-8" if a.extra["broken"] else "windows-1252"
         pages[a.file] = (render(a), expected_article(a, BASE, encoding, "en"))
     write_template(HERE, pages)

@@ -6,7 +6,12 @@ Numbered headings as `<p><b>1. Heading</b></p>`, byline "By ...", "Medically rev
 published/updated dateline, "Advertisement" slots and a newsletter sign-up box *inside* the
 article body, cookie banner, "Related articles" as <li><a>title</a><p>snippet</p></li>,
 "Previous article" / "Next article" labels on their own line with the link on the next,
-trending sidebar, JSON-LD. Negative cases: a paragraph starting "By age 40, ...", plain
+trending sidebar, JSON-LD. Metadata: a NewsArticle JSON-LD (dates with the newsroom's
+offset, author, articleSection, an ImageObject beside the publisher's logo), news_keywords,
+og:image, meta description; the visible byline/reviewer/dateline; a "Sources" <ol> ending
+one article (linked and unlinked entries), which leaves text for `references`; on
+weekend-migraines the JSON-LD datePublished (March 21) and the visible dateline (March 23)
+disagree. Negative cases: a paragraph starting "By age 40, ...", plain
 paragraphs "1. ...", "2. ..." inside a section, a quote from a doctor, a vaccine table;
 one page is intro-only (no headings at all).
 """
@@ -20,7 +25,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from handlib import Article, esc, expected_article, ftext, write_template  # noqa: E402
+from handlib import (  # noqa: E402
+    Article,
+    esc,
+    expected_article,
+    ftext,
+    words_date,
+    write_template,
+)
 
 BASE = "http://www.healthwire-news.test/"
 
@@ -35,8 +47,14 @@ ARTICLES = [
         path="/health/heart/resting-heart-rate-what-it-means-20240302",
         title="What your resting heart rate says about your health",
         extra={"author": "Jane Doe", "reviewer": "Samuel Okafor, MD", "section": "Heart health",
-               "published": "March 2, 2024", "updated": "March 5, 2024", "ad_after": 2,
-               "newsletter_after": 3},
+               "published": "2024-03-02T07:30:00-05:00", "updated": "2024-03-05T16:45:00-05:00",
+               "ad_after": 2, "newsletter_after": 3,
+               "keywords": ["heart rate", "cardiology", "wearables"],
+               "sources": [
+                   'American Heart Association. <a href="http://www.heart-assoc.test/healthy-living/target-heart-rates">Target heart rates chart</a>. Updated 2024.',
+                   "Jensen MT, Suadicani P, Hein HO, Gyntelberg F. Elevated resting heart rate, physical fitness and all-cause mortality: a 16-year follow-up in the Copenhagen Male Study. <em>Heart</em>. 2013;99(12):882-887.",
+                   'Zhang D, Shen X, Qi X. <a href="http://doi.test/10.1503/cmaj.150535">Resting heart rate and all-cause and cardiovascular mortality in the general population: a meta-analysis</a>. <em>CMAJ</em>. 2016;188(3):E53-E63.',
+               ]},
         intro=[
             "Your heart beats roughly 100,000 times a day, and the number of beats per minute while you sit quietly, your resting heart rate, is one of the simplest health measurements you can take at home. Smartwatches now track it around the clock, which has left many people wondering what their number actually means.",
             "“Resting heart rate is a window into how hard your heart has to work,” said Dr. Maria Chen, a cardiologist at a large teaching hospital. “It won’t diagnose anything on its own, but a steady change over weeks or months is worth paying attention to.”",
@@ -73,7 +91,8 @@ ARTICLES = [
             ("The 10-minute walk that lowers blood pressure", "/health/heart/walk-lowers-blood-pressure-20231012",
              "Short bursts of brisk walking after meals may do more for blood pressure than one long..."),
         ],
-        must_not_contain=[*BOILER, "By Jane Doe", "Samuel Okafor", "Is your smartwatch right", "Most people feel their heart flutter"],
+        must_not_contain=[*BOILER, "By Jane Doe", "Samuel Okafor", "Is your smartwatch right", "Most people feel their heart flutter",
+                          "Sources", "Target heart rates chart", "Copenhagen Male Study", "meta-analysis"],
         must_contain=["By age 40, many people find that their resting rate has crept up",
                       "Count the beats for 30 seconds and multiply by two.",
                       "said Dr. Maria Chen"],
@@ -83,8 +102,8 @@ ARTICLES = [
         path="/health/infections/flu-shot-season-timing-20240309",
         title="Flu shots this season: who should get one and when",
         extra={"author": "Mark Ellison", "reviewer": "Lauren Pike, MD, MPH", "section": "Infections",
-               "published": "March 9, 2024", "updated": None, "ad_after": 1,
-               "newsletter_after": 2},
+               "published": "2024-03-09T06:00:00-05:00", "updated": None, "ad_after": 1,
+               "newsletter_after": 2, "keywords": ["flu", "vaccines", "infections"]},
         intro=[
             "Flu season in the Northern Hemisphere usually starts in October and peaks between December and February. Health officials recommend a yearly flu vaccine for nearly everyone aged six months and older, but each autumn brings the same questions about timing, side effects and which shot to choose.",
         ],
@@ -141,8 +160,9 @@ ARTICLES = [
         path="/health/aging/dehydration-older-adults-signs-20240316",
         title="Dehydration in older adults: the signs family members miss",
         extra={"author": "Priya Raman", "reviewer": "Henry Walsh, MD", "section": "Healthy aging",
-               "published": "March 16, 2024", "updated": "March 18, 2024", "ad_after": 1,
-               "newsletter_after": None},
+               "published": "2024-03-16T09:00:00-04:00", "updated": "2024-03-18T21:30:00-04:00",
+               "ad_after": 1, "newsletter_after": None,
+               "keywords": ["dehydration", "older adults", "caregiving"]},
         intro=[
             "Older adults are more likely to become dehydrated than any other age group, and the consequences can be serious, from falls and confusion to kidney problems and a stay in hospital. Yet the warning signs are easy to miss, even for family members who visit every day.",
         ],
@@ -190,8 +210,11 @@ ARTICLES = [
         path="/health/brain/weekend-migraines-why-20240323",
         title="Why migraines strike more often on weekends",
         extra={"author": "Tom Becker", "reviewer": "Anita Russo, MD", "section": "Brain and nerves",
-               "published": "March 23, 2024", "updated": None, "ad_after": 2,
-               "newsletter_after": 4},
+               # The JSON-LD states the first publication; the visible dateline shows the
+               # day the story was re-published (docs/metadata.md: the JSON-LD wins).
+               "published": "2024-03-21T06:00:00-04:00", "shown_published": "2024-03-23",
+               "updated": None, "ad_after": 2, "newsletter_after": 4,
+               "keywords": ["migraine", "headache", "sleep"]},
         intro=[
             "For many people with migraine, Saturday morning is the worst time of the week. The pattern is common enough that doctors have a name for it, the “weekend headache”, and researchers have several explanations for why attacks cluster when work stops.",
             "The most likely culprit is a change in routine. Sleeping in by an hour or two, skipping breakfast or having the first coffee of the day much later than usual can all act as triggers in people whose brains are sensitive to change. Caffeine withdrawal in particular can set off a headache within hours of the missed morning cup.",
@@ -241,6 +264,31 @@ def render_block(block) -> str:
     raise ValueError(kind)
 
 
+def image_url(a: Article) -> str:
+    return f"{BASE}images/{a.file[:-5]}.jpg"
+
+
+def description(a: Article) -> str:
+    """The site's meta description: the first 150 characters of the lead paragraph."""
+    return ftext(a.intro[0])[:150]
+
+
+def meta_of(a: Article) -> dict:
+    """What the page states about the article (see render for where it says it)."""
+    x = a.extra
+    return {
+        "published": x["published"],  # JSON-LD datePublished, with the newsroom's offset
+        "modified": x["updated"],  # JSON-LD dateModified
+        "authors": [x["author"]],
+        "reviewers": [x["reviewer"]],
+        "tags": x["keywords"],  # news_keywords
+        "categories": [x["section"]],  # JSON-LD articleSection
+        "description": description(a),
+        "image": image_url(a),  # JSON-LD ImageObject and og:image
+        "references": x.get("sources", []),
+    }
+
+
 def render(a: Article) -> str:
     x = a.extra
     body = [render_block(b) for b in a.intro]
@@ -254,6 +302,9 @@ def render(a: Article) -> str:
             body.append(newsletter(x["section"]))
         body.append(f"<p><b>{i + 1}. {heading}</b></p>")
         body.extend(render_block(b) for b in blocks)
+    if x.get("sources"):
+        items = "".join(f"<li>{entry}</li>" for entry in x["sources"])
+        body.append(f'<h3 class="story__sources-title">Sources</h3>\n<ol class="story__sources">{items}</ol>')
     pager = []
     if a.prev:
         pager.append(f'<div class="pager__prev"><p class="pager__label">Previous article</p>'
@@ -266,19 +317,31 @@ def render(a: Article) -> str:
         f'<p class="related__dek">{esc(s)}</p></li>'
         for t, h, s in a.related
     )
-    updated = f' <span class="dateline__sep">·</span> Updated {x["updated"]}' if x["updated"] else ""
-    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": ftext(a.title),
-                     "author": {"@type": "Person", "name": x["author"]}, "datePublished": x["published"]},
-                    ensure_ascii=False).replace("https://schema.org", "http://schema.test")
+    updated = (f' <span class="dateline__sep">·</span> Updated {words_date(x["updated"])}'
+               if x["updated"] else "")
+    published = words_date(x.get("shown_published", x["published"]))
+    author_url = f"{BASE}authors/{x['author'].lower().replace(' ', '-')}"
+    ld_item = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": ftext(a.title),
+               "image": {"@type": "ImageObject", "url": image_url(a), "width": 1200, "height": 675},
+               "author": {"@type": "Person", "name": x["author"], "url": author_url},
+               "publisher": {"@type": "Organization", "name": "Healthwire",
+                             "logo": {"@type": "ImageObject", "url": f"{BASE}assets/img/healthwire-logo.png"}},
+               "datePublished": x["published"]}
+    if x["updated"]:
+        ld_item["dateModified"] = x["updated"]
+    ld_item["articleSection"] = x["section"]
+    ld = json.dumps(ld_item, ensure_ascii=False).replace("https://schema.org", "http://schema.test")
     nl = "\n"
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>{esc(a.title)} | Healthwire</title>
-<meta name="description" content="{esc(ftext(a.intro[0])[:150])}">
+<meta name="description" content="{esc(description(a))}">
+<meta name="news_keywords" content="{esc(", ".join(x["keywords"]))}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="{esc(a.title)}">
+<meta property="og:image" content="{image_url(a)}">
 <meta property="og:site_name" content="Healthwire">
 <link rel="canonical" href="{BASE.rstrip('/')}{a.path}">
 <script type="application/ld+json">{ld}</script>
@@ -296,7 +359,7 @@ def render(a: Article) -> str:
 <h1 class="story__headline">{esc(a.title)}</h1>
 <p class="byline">By <a href="/authors/{x['author'].lower().replace(' ', '-')}">{x['author']}</a></p>
 <p class="reviewer">Medically reviewed by {x['reviewer']}</p>
-<p class="dateline">Published {x['published']}{updated}</p>
+<p class="dateline">Published {published}{updated}</p>
 <div class="share-tools"><a href="/share/facebook">Facebook</a><a href="/share/x">X</a><a href="/share/email">Email</a><a href="#" class="print">Print</a></div>
 </header>
 <figure class="story__lead-image"><img src="/images/{a.file[:-5]}.jpg" alt=""><figcaption>Photo: Healthwire illustration / Stock</figcaption></figure>
@@ -326,6 +389,8 @@ def render(a: Article) -> str:
 
 
 def main() -> None:
+    for a in ARTICLES:
+        a.meta = meta_of(a)
     pages = {a.file: (render(a), expected_article(a, BASE, "utf-8", "en")) for a in ARTICLES}
     write_template(HERE, pages)
 

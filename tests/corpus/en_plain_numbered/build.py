@@ -379,7 +379,20 @@ def render(a: Article) -> str:
 """
 
 
+def meta_of(a: Article) -> dict:
+    """What the page states: the "Time:" dateline (a date alone), the "Current location"
+    trail without Home and the article ("Text" on the newer layout stands for it), and on
+    the older layout a keywords meta holding the title. "Editor:" names no author."""
+    x = a.extra
+    meta = {"published": x["date"], "categories": [x["col"][0]]}
+    if x["layout"] == "td":
+        meta["tags"] = [a.title]
+    return meta
+
+
 def main() -> None:
+    for a in ARTICLES:
+        a.meta = meta_of(a)
     pages = {a.file: (render(a), expected_article(a, BASE, "utf-8", "en")) for a in ARTICLES}
     write_template(HERE, pages)
 

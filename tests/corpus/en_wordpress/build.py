@@ -7,18 +7,26 @@
 post navigation `<a><span class="meta-nav">Previous Post</span> Title</a>` under a
 screen-reader <h2>, "Related Posts" (Jetpack) or "You may also like" grid, "Share this:"
 and "Like this:" widgets, tags, author box, comments with their own <h2>, sidebar widgets;
-one page with unnumbered <h2> sections and no related block.
+one page with unnumbered <h2> sections and no related block. Metadata as Yoast SEO writes
+it: meta description, og:description, og:image, article:published_time/modified_time
+with the site's Pacific offset (one crosses midnight UTC), article:author as a profile URL
+(not a name), a JSON-LD @graph whose Article names its author and image by @id and whose
+BreadcrumbList is Home > category > post; rel="tag" links; a "Sources" <ol> under an
+<h2> like the sections' on the unnumbered page.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from handlib import Article, esc, expected_article, write_template  # noqa: E402
+from handlib import Article, esc, expected_article, words_date, write_template  # noqa: E402
 
 BASE = "http://wellnessnotes.test/"
 
@@ -52,8 +60,10 @@ ARTICLES = [
         file="fall-back-asleep-3am.html",
         path="/2024/03/02/fall-back-asleep-3am/",
         title="How to Fall Back Asleep When You Wake Up at 3 a.m.",
-        extra={"style": "step", "date": "March 2, 2024", "cat": "Sleep", "related": "jetpack",
-               "tags": ["insomnia", "sleep hygiene", "stress"], "comments": COMMENTS},
+        extra={"style": "step", "published": "2024-03-02T21:15:00-08:00",
+               "modified": "2024-03-04T08:05:00-08:00", "cat": "Sleep", "related": "jetpack",
+               "tags": ["insomnia", "sleep hygiene", "stress"], "comments": COMMENTS,
+               "desc": "Woke up at 3 a.m. and can’t get back to sleep? Five steps from CBT-I, the approach sleep specialists recommend, to help you drift off again."},
         intro=[
             "You went to bed at a reasonable hour, drifted off without trouble, and now the clock says 3:07. Your mind is already listing tomorrow’s meetings, and the harder you try to sleep, the more awake you feel. If this sounds familiar, you are in good company: waking once or twice in the night is normal, and most people simply don’t remember it.",
             "What matters is what happens next. The steps below come from cognitive behavioural therapy for insomnia (CBT-I), the approach sleep specialists recommend before medication, and they work best when you use them every night rather than only on the worst ones.",
@@ -100,8 +110,10 @@ ARTICLES = [
         file="stretches-lower-back-pain.html",
         path="/2024/03/09/stretches-lower-back-pain/",
         title="5 Gentle Stretches for Lower Back Pain",
-        extra={"style": "paren", "date": "March 9, 2024", "cat": "Movement", "related": "grid",
-               "tags": ["back pain", "stretching"], "comments": []},
+        extra={"style": "paren", "published": "2024-03-09T07:00:00-08:00", "modified": None,
+               "cat": "Movement", "related": "grid", "tags": ["back pain", "stretching"],
+               "comments": [],
+               "desc": "Five gentle stretches that ease everyday lower back pain in about ten minutes, and the warning signs that mean you should see a doctor instead."},
         intro=[
             "Most lower back pain is mechanical: it comes from stiff joints, tired muscles and long hours in one position rather than from serious disease. Gentle movement usually helps it settle faster than bed rest. These five stretches take about ten minutes in total and can be done on a yoga mat or a carpeted floor, morning and evening.",
             ("box", "<strong>Warning:</strong> Stop and see a doctor straight away if back pain comes with numbness around the groin or buttocks, new trouble controlling your bladder or bowels, or weakness in one or both legs. These can be signs of nerve compression that needs urgent treatment."),
@@ -151,8 +163,10 @@ ARTICLES = [
         file="walking-habit-after-50.html",
         path="/2024/03/16/walking-habit-after-50/",
         title="Starting a Walking Habit After 50: A Beginner’s Plan",
-        extra={"style": "step", "date": "March 16, 2024", "cat": "Movement", "related": "jetpack",
-               "tags": ["walking", "healthy ageing"], "comments": []},
+        extra={"style": "step", "published": "2024-03-16T07:00:00-07:00",
+               "modified": "2024-03-20T12:40:00-07:00", "cat": "Movement", "related": "jetpack",
+               "tags": ["walking", "healthy ageing"], "comments": [],
+               "desc": "A week-by-week plan for starting a walking habit after 50: what to check first, which shoes to buy and how to reach 150 minutes a week."},
         intro=[
             "Walking is the most underrated exercise there is. It needs no gym, no special skill and very little money, yet regular brisk walking lowers blood pressure, helps control blood sugar, strengthens bones and lifts mood. If you are over 50 and have been inactive for a while, the trick is to start smaller than you think you should.",
         ],
@@ -204,8 +218,14 @@ ARTICLES = [
         path="/2024/03/23/iron-deficiency-signs/",
         title="Iron Deficiency: Signs You Shouldn’t Ignore",
         numbered=False,
-        extra={"style": "none", "date": "March 23, 2024", "cat": "Nutrition", "related": None,
-               "tags": ["anaemia", "iron", "nutrition"],
+        extra={"style": "none", "published": "2024-03-23T07:00:00-07:00", "modified": None,
+               "cat": "Nutrition", "related": None, "tags": ["anaemia", "iron", "nutrition"],
+               "desc": "The signs of iron deficiency are easy to put down to a busy life. What iron does, who is most at risk and how to get more of it from food.",
+               "sources": [
+                   'World Health Organization. <a href="http://www.who-health.test/fact-sheets/anaemia">Anaemia</a>. Fact sheet, 2023.',
+                   "Pasricha SR, Tye-Din J, Muckenthaler MU, Swinkels DW. Iron deficiency. <em>Lancet</em>. 2021;397(10270):233-248.",
+                   '<a href="http://ods.nutrition.test/factsheets/Iron-HealthProfessional/">Iron: Fact Sheet for Health Professionals</a>, Office of Dietary Supplements, 2023.',
+               ],
                "comments": [("Priya", "March 24, 2024 at 9:05 am",
                              "I had almost every one of these for a year before anyone tested my ferritin. Thank you for writing this.")]},
         intro=[
@@ -237,7 +257,8 @@ ARTICLES = [
         prev=None,
         next=("Vitamin D in Winter: Do You Need a Supplement?", "/2024/03/30/vitamin-d-winter/"),
         related=[],
-        must_not_contain=[*BOILER, "I had almost every one of these", "Priya"],
+        must_not_contain=[*BOILER, "I had almost every one of these", "Priya", "Sources",
+                          "Fact sheet, 2023", "Pasricha", "Office of Dietary Supplements"],
         must_contain=["Cravings to chew ice or other non-food items",
                       "Don’t take iron supplements without a diagnosis: too much iron is harmful."],
     ),
@@ -336,11 +357,105 @@ def comments_html(a: Article) -> str:
     return "\n".join(out)
 
 
+SCHEMA = "http://schema.test"  # schema.org, on the corpus's .test-only hosts
+PERSON_ID = f"{BASE}#/schema/person/5f2c1d0e7a"
+FACEBOOK = "http://www.facebook.test/"
+
+
+def page_url(a: Article) -> str:
+    return BASE.rstrip("/") + a.path
+
+
+def image_url(a: Article) -> str:
+    return f"{BASE}wp-content/uploads/2024/03/{a.file[:-5]}-1200x675.jpg"
+
+
+def meta_of(a: Article) -> dict:
+    """What the page states (Yoast SEO's metas and @graph, the theme's tag links)."""
+    x = a.extra
+    return {
+        "published": x["published"],  # article:published_time, the site's Pacific offset
+        # dateModified: Yoast states it on every post (the publication time when never edited)
+        "modified": x["modified"] or x["published"],
+        "authors": ["Megan Hart"],  # the @graph's Person (article:author is a profile URL)
+        "tags": x["tags"],
+        "categories": [x["cat"]],  # the BreadcrumbList: Home > category > the post
+        "description": x["desc"],
+        "image": image_url(a),
+        "references": x.get("sources", []),
+    }
+
+
+def yoast_graph(a: Article) -> str:
+    """The JSON-LD Yoast SEO writes: items of one @graph, joined by @id."""
+    x, url, img = a.extra, page_url(a), image_url(a)
+    dates = {"datePublished": x["published"], "dateModified": x["modified"] or x["published"]}
+    graph = [
+        {"@type": "Article", "@id": f"{url}#article", "isPartOf": {"@id": url},
+         "author": {"@id": PERSON_ID}, "headline": html.unescape(re.sub("<[^>]+>", "", a.title)),
+         **dates, "mainEntityOfPage": {"@id": url}, "publisher": {"@id": f"{BASE}#organization"},
+         "image": {"@id": f"{url}#primaryimage"}, "thumbnailUrl": img, "keywords": x["tags"],
+         "articleSection": [x["cat"]], "inLanguage": "en-US"},
+        {"@type": "WebPage", "@id": url, "url": url, "name": f"{a.title} – Wellness Notes",
+         "isPartOf": {"@id": f"{BASE}#website"}, "primaryImageOfPage": {"@id": f"{url}#primaryimage"},
+         "image": {"@id": f"{url}#primaryimage"}, "thumbnailUrl": img, **dates,
+         "description": x["desc"], "breadcrumb": {"@id": f"{url}#breadcrumb"}, "inLanguage": "en-US"},
+        {"@type": "ImageObject", "inLanguage": "en-US", "@id": f"{url}#primaryimage", "url": img,
+         "contentUrl": img, "width": 1200, "height": 675},
+        {"@type": "BreadcrumbList", "@id": f"{url}#breadcrumb", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Home", "item": BASE},
+            {"@type": "ListItem", "position": 2, "name": x["cat"],
+             "item": f"{BASE}category/{x['cat'].lower()}/"},
+            {"@type": "ListItem", "position": 3, "name": a.title}]},
+        {"@type": "WebSite", "@id": f"{BASE}#website", "url": BASE, "name": "Wellness Notes",
+         "description": "Small habits, better health", "publisher": {"@id": f"{BASE}#organization"},
+         "inLanguage": "en-US"},
+        {"@type": "Organization", "@id": f"{BASE}#organization", "name": "Wellness Notes", "url": BASE,
+         "logo": {"@type": "ImageObject", "@id": f"{BASE}#/schema/logo/image/",
+                  "url": f"{BASE}wp-content/uploads/2023/01/wellness-notes-logo.png", "width": 512,
+                  "height": 512}, "sameAs": [f"{FACEBOOK}wellnessnotes"]},
+        {"@type": "Person", "@id": PERSON_ID, "name": "Megan Hart", "url": f"{BASE}author/megan/",
+         "sameAs": [f"{FACEBOOK}meganhartrn"]},
+    ]
+    return json.dumps({"@context": SCHEMA, "@graph": graph}, ensure_ascii=False).replace("</", "<\\/")
+
+
+def yoast_metas(a: Article) -> str:
+    x = a.extra
+    lines = [
+        f'<meta name="description" content="{esc(x["desc"])}">',
+        '<meta property="og:locale" content="en_US">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:title" content="{esc(a.title)}">',
+        f'<meta property="og:description" content="{esc(x["desc"])}">',
+        f'<meta property="og:url" content="{page_url(a)}">',
+        '<meta property="og:site_name" content="Wellness Notes">',
+        f'<meta property="article:publisher" content="{FACEBOOK}wellnessnotes">',
+        f'<meta property="article:author" content="{FACEBOOK}meganhartrn">',
+        f'<meta property="article:published_time" content="{x["published"]}">',
+    ]
+    if x["modified"]:
+        lines.append(f'<meta property="article:modified_time" content="{x["modified"]}">')
+    lines += [
+        f'<meta property="og:image" content="{image_url(a)}">',
+        '<meta property="og:image:width" content="1200">',
+        '<meta property="og:image:height" content="675">',
+        '<meta property="og:image:type" content="image/jpeg">',
+        '<meta name="author" content="Megan Hart">',
+        '<meta name="twitter:card" content="summary_large_image">',
+    ]
+    return "\n".join(lines)
+
+
 def render(a: Article) -> str:
     body = [render_block(b) for b in a.intro]
     for i, (heading, blocks) in enumerate(a.sections):
         body.append(heading_html(a, i, heading))
         body.extend(render_block(b) for b in blocks)
+    if a.extra.get("sources"):
+        items = "".join(f"<li>{tx(entry)}</li>" for entry in a.extra["sources"])
+        body.append('<h2 class="wp-block-heading" id="h-sources">Sources</h2>')
+        body.append(f'<ol class="wp-block-list">{items}</ol>')
     tags = ", ".join(f'<a href="/tag/{t.replace(" ", "-")}/" rel="tag">{t}</a>' for t in a.extra["tags"])
     nl = "\n"
     return f"""<!DOCTYPE html>
@@ -353,6 +468,10 @@ def render(a: Article) -> str:
 <link rel="alternate" type="application/rss+xml" title="Wellness Notes &raquo; Feed" href="http://wellnessnotes.test/feed/">
 <link rel="stylesheet" id="twentytwentyone-style-css" href="http://wellnessnotes.test/wp-content/themes/twentytwentyone/style.css?ver=2.1" media="all">
 <link rel="canonical" href="{BASE.rstrip('/')}{a.path}">
+<!-- This site is optimized with the Yoast SEO plugin v21.9.1 -->
+{yoast_metas(a)}
+<script type="application/ld+json" class="yoast-schema-graph">{yoast_graph(a)}</script>
+<!-- / Yoast SEO plugin. -->
 <meta name="generator" content="WordPress 6.4.3">
 </head>
 <body class="post-template-default single single-post postid-{sum(map(ord, a.path)) % 9000 + 1000} single-format-standard">
@@ -365,7 +484,7 @@ def render(a: Article) -> str:
 <div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
 <article class="post type-post status-publish format-standard hentry category-{a.extra['cat'].lower()} entry">
 <header class="entry-header alignwide"><h1 class="entry-title">{tx(esc(a.title))}</h1></header>
-<div class="entry-meta">Posted on <a href="{a.path}" rel="bookmark"><time class="entry-date published">{a.extra['date']}</time></a> by <span class="author vcard"><a class="url fn n" href="/author/megan/">Megan Hart</a></span> in <a href="/category/{a.extra['cat'].lower()}/">{a.extra['cat']}</a></div>
+<div class="entry-meta">Posted on <a href="{a.path}" rel="bookmark"><time class="entry-date published">{words_date(a.extra['published'])}</time></a> by <span class="author vcard"><a class="url fn n" href="/author/megan/">Megan Hart</a></span> in <a href="/category/{a.extra['cat'].lower()}/">{a.extra['cat']}</a></div>
 <div class="entry-content">
 {nl.join(body)}
 <div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social"><h3 class="sd-title">Share this:</h3><div class="sd-content"><ul><li class="share-twitter"><a class="share-twitter sd-button" href="{a.path}?share=twitter" title="Click to share on Twitter"><span>Twitter</span></a></li><li class="share-facebook"><a class="share-facebook sd-button" href="{a.path}?share=facebook" title="Click to share on Facebook"><span>Facebook</span></a></li><li class="share-pinterest"><a href="{a.path}?share=pinterest"><span>Pinterest</span></a></li><li class="share-email"><a href="{a.path}?share=email"><span>Email</span></a></li></ul></div></div></div>
@@ -393,6 +512,8 @@ def render(a: Article) -> str:
 
 
 def main() -> None:
+    for a in ARTICLES:
+        a.meta = meta_of(a)
     pages = {a.file: (render(a), expected_article(a, BASE, "utf-8", "en")) for a in ARTICLES}
     write_template(HERE, pages)
 
