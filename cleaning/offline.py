@@ -27,6 +27,7 @@ from cleaning.dataset.lock import DatasetLock
 from cleaning.dataset.manifest import RunManifest, new_run_id, utc_now_iso
 from cleaning.dataset.recovery import INTERRUPTED, recover_interrupted_runs
 from cleaning.dataset.schema import Record
+from cleaning.dataset.upgrade import upgrade_before_writing
 from cleaning.dataset.warc import WarcError, WarcPage, iter_warc_pages, looks_like_warc
 from cleaning.extractor.pipeline import clean_html, clean_text
 from cleaning.extractor.profiles import Profiles
@@ -283,13 +284,16 @@ def clean_paths(
     jobs: int = 1,
     on_problem: Callable[[str], None] | None = None,
     profile_path: str | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> RunManifest:
     """Clean files and folders into the dataset at ``out_dir``; returns the run manifest.
 
     ``on_problem`` receives one line per file (or WARC page) that could not be
     cleaned. Page files have no host, so of a profile file (``profile_path``) only the
     ``"*"`` profile applies to them; pages of WARC files have their real URLs, so the
-    profile of their host applies.
+    profile of their host applies. Parts of an older schema version in ``out_dir`` are
+    upgraded first (:mod:`cleaning.dataset.upgrade`); ``on_note`` receives the line
+    saying so.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -314,6 +318,11 @@ def clean_paths(
         recovery = recover_interrupted_runs(out_dir)
         if recovery.runs_marked_interrupted:
             manifest.settings["recovered_runs"] = recovery.runs_marked_interrupted
+        # v2 rows must not land beside v1 parts (readers take one file's schema).
+        upgrade = upgrade_before_writing(out_dir, command="clean", run_id=run_id)
+        for line in upgrade.lines():
+            if on_note:
+                on_note(line)
         manifest.write(out_dir)
         _clean_into(manifest, files, out_dir, fmt, max(1, jobs), profiles, on_problem)
     return manifest

@@ -30,6 +30,7 @@ from cleaning.dataset import DatasetWriter
 from cleaning.dataset.lock import STATE_DIR, DatasetLock
 from cleaning.dataset.manifest import WARC_DIR
 from cleaning.dataset.recovery import recover_interrupted_runs
+from cleaning.dataset.upgrade import SHARED_WAIT_SECONDS, upgrade_before_writing
 from crawler.aliases import ParamLearner
 from crawler.runid import run_id_for
 from crawler.scope import host_label
@@ -77,6 +78,15 @@ class CrawlSession:
         self.frontier = frontier
         self.lock: DatasetLock | None = None
         self._heartbeat: LoopingCall | None = None
+        # v2 parts must not land beside v1 ones (readers take one file's schema);
+        # `healthcorpus crawl` has done it already, `scrapy crawl` has not. A worker does
+        # it before joining: waiting for another one's upgrade must not stop its heartbeat.
+        self.upgrade = upgrade_before_writing(
+            out_dir,
+            command=command,
+            run_id=run_id,
+            wait_seconds=SHARED_WAIT_SECONDS if frontier is not None else 0.0,
+        )
         if frontier is not None:
             # Join before writing anything: other workers tidy up only after runs that
             # joined and whose heartbeat then stopped.
@@ -105,6 +115,8 @@ class CrawlSession:
         self.aliases = self._param_learner(alias_evidence)
         for name in self.recovery.temp_files_removed:
             logger.warning("Removed %s, left by an interrupted run", name)
+        for line in self.upgrade.lines():
+            logger.warning("%s", line)
         # Pages checked since this time were done by runs that did not finish.
         unfinished_since = self.state.begin_run()
         self.resume_since = unfinished_since if incremental else None

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from cleaning import clean_text
+from cleaning.dataset.schema import SCHEMA_VERSION
 
 # A copy of shared/seed/leg-cramps-women.txt, so the repo tests itself on its own.
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "leg-cramps-women.txt"
@@ -125,7 +126,7 @@ def test_manifest_counts(seed_dataset: tuple[Path, pd.DataFrame]) -> None:
     manifest = json.loads(manifests[0].read_text())
     assert manifest["records_written"] == 1
     assert manifest["status"] == "finished"
-    assert manifest["schema_version"] == "1"
+    assert manifest["schema_version"] == SCHEMA_VERSION == "2"
 
 
 def test_unnumbered_heading_lines_become_sections(tmp_path: Path) -> None:

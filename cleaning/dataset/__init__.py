@@ -6,6 +6,8 @@ statistics). It knows nothing of HTML: records come in from the extractor
 - :class:`DatasetWriter` (``writer.py``) — streaming, atomic Parquet writer
 - :func:`load` (``reader.py``) — the latest version of each article as a DataFrame
 - ``schema.py`` — the one definition of the record and its Arrow schema
+- ``versions.py``, ``upgrade.py`` — which schema version each part holds; v1 parts
+  rewritten as v2 in place (a folder holds one version)
 """
 
 from __future__ import annotations

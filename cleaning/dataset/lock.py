@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from cleaning.dataset.manifest import utc_now_iso
 
 STATE_DIR = "_state"
 LOCK_NAME = "run.lock"
+WAIT_POLL = 0.2  # seconds between attempts when waiting for the lock
 
 # Locks this process holds, by folder: flock is per open file, so a second flock from
 # the same process would fail. The CLI takes the lock early (to fail fast, with its
@@ -33,9 +35,16 @@ class LockHeld(Exception):
 
 
 class DatasetLock:
-    """Exclusive, non-blocking lock on a dataset folder; a context manager."""
+    """Exclusive lock on a dataset folder (non-blocking by default); a context manager."""
 
-    def __init__(self, out_dir: str | os.PathLike[str], *, command: str, run_id: str) -> None:
+    def __init__(
+        self,
+        out_dir: str | os.PathLike[str],
+        *,
+        command: str,
+        run_id: str,
+        wait_seconds: float = 0.0,
+    ) -> None:
         self.path = Path(out_dir) / STATE_DIR / LOCK_NAME
         self.owner = {
             "pid": os.getpid(),
@@ -44,11 +53,15 @@ class DatasetLock:
             "run_id": run_id,
             "started_at": utc_now_iso(),
         }
+        # Workers sharing a folder take the lock only to upgrade it, and wait for one
+        # another (a run alone never waits: cron's second run must stop at once).
+        self.wait_seconds = wait_seconds
         self._fd: int | None = None
         self._reentered = False
 
     def acquire(self) -> None:
-        """Take the lock or raise :class:`LockHeld` naming the holder; never waits."""
+        """Take the lock or raise :class:`LockHeld` naming the holder, once
+        ``wait_seconds`` have passed (by default at once)."""
         key = self.path.resolve()
         if key in _held:  # this process holds it already
             _held[key] += 1
@@ -56,15 +69,21 @@ class DatasetLock:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _describe(_read_owner(fd))
-            os.close(fd)
-            raise LockHeld(
-                f"{self.path.parent.parent}: another run is writing to this dataset "
-                f"({holder}); wait for it to finish or stop it"
-            ) from None
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(WAIT_POLL)
+                    continue
+                holder = _describe(_read_owner(fd))
+                os.close(fd)
+                raise LockHeld(
+                    f"{self.path.parent.parent}: another run is writing to this dataset "
+                    f"({holder}); wait for it to finish or stop it"
+                ) from None
         # Ours now (a dead holder's lock is free): say who holds it.
         os.ftruncate(fd, 0)
         os.pwrite(fd, (json.dumps(self.owner) + "\n").encode(), 0)

@@ -2,6 +2,8 @@
 
 Any Parquet reader opens the folder as it is; this adds what the folder's layout
 implies (runs add versions of an article) and reads only the columns and sites asked for.
+A folder of an older schema version (v1) reads too, as the current version: the columns
+it lacks come back null, or empty lists, as an upgraded file would hold them.
 """
 
 from __future__ import annotations
@@ -9,10 +11,17 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from cleaning.dataset.schema import ARROW_SCHEMA
+import pyarrow as pa
+
+from cleaning.dataset.schema import ARROW_SCHEMA, V1_COLUMNS
 
 if TYPE_CHECKING:  # pandas only to read (0.3 s to import; a crawl only writes)
     import pandas as pd
+
+# Columns added after v1 whose "nothing stated" is an empty list, not null.
+_ADDED_LISTS = tuple(
+    f.name for f in ARROW_SCHEMA if f.name not in V1_COLUMNS and pa.types.is_list(f.type)
+)
 
 
 def load(
@@ -43,9 +52,24 @@ def load(
     needed = list(dict.fromkeys([*wanted, "id", "fetched_at", "crawl_id"]))
     dataset = ds.dataset([str(f) for f in files], schema=ARROW_SCHEMA, format="parquet")
     row_filter = ds.field("site").isin(sites) if sites else None
-    table = dataset.to_table(columns=needed, filter=row_filter)
+    table = _empty_lists_for_missing(dataset.to_table(columns=needed, filter=row_filter))
     frame = table.to_pandas()
     if not all_versions and len(frame):
         frame = frame.sort_values(["fetched_at", "crawl_id"], na_position="first", kind="stable")
         frame = frame.drop_duplicates("id", keep="last").sort_index()
     return frame[wanted].reset_index(drop=True)
+
+
+def _empty_lists_for_missing(table: pa.Table) -> pa.Table:
+    """Rows of v1 files have null in the list columns v2 added: make them empty lists."""
+    import pyarrow.compute as pc
+
+    for name in _ADDED_LISTS:
+        if name not in table.column_names:
+            continue
+        index = table.schema.get_field_index(name)
+        column = table.column(name)
+        if column.null_count:
+            empty = pa.scalar([], column.type)
+            table = table.set_column(index, table.field(index), pc.fill_null(column, empty))
+    return table

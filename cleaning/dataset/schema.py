@@ -228,6 +228,7 @@ def records_to_table(records: list[Record]) -> pa.Table:
 
 def schema_markdown() -> str:
     """``docs/schema.md``, generated from :data:`ARROW_SCHEMA` (a test keeps them in sync)."""
+    added = [name for name in ARROW_SCHEMA.names if name not in V1_COLUMNS]
     lines = [
         "# Record schema v" + SCHEMA_VERSION,
         "",
@@ -235,9 +236,23 @@ def schema_markdown() -> str:
         "`tests/test_schema_docs.py` fails when the two differ. One row per article.",
         "The file metadata key `healthcorpus.schema_version` holds the version.",
         "",
-        "| column | Arrow type | meaning |",
-        "|---|---|---|",
+        "## Versions",
+        "",
+        f"- **v1** has the first {len(V1_COLUMNS)} columns, `{V1_COLUMNS[0]}` to "
+        f"`{V1_COLUMNS[-1]}`.",
+        f"- **v2** adds {len(added)} after them: " + ", ".join(f"`{n}`" for n in added) + ".",
+        "",
+        "A dataset folder holds one version (readers take one file's schema for the whole",
+        "folder). `healthcorpus crawl` and `clean` rewrite the v1 files of a folder as v2",
+        "before they write into it, and `healthcorpus upgrade DIR` does only that: the",
+        "new columns null, or empty lists, rows and file names unchanged.",
+        "",
+        "## Columns",
+        "",
+        "| column | Arrow type | since | meaning |",
+        "|---|---|---|---|",
     ]
     for f in ARROW_SCHEMA:
-        lines.append(f"| `{f.name}` | `{f.type}` | {COLUMN_DOCS[f.name]} |")
+        since = "v1" if f.name in V1_COLUMNS else "v2"
+        lines.append(f"| `{f.name}` | `{f.type}` | {since} | {COLUMN_DOCS[f.name]} |")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,8 @@ leaf (``sections.number``, ``related.url``, ``prev.url``...), so the text column
 large dataset never load. Each file is reduced to a few compact columns as soon as it is
 read; a file that cannot be read is named in :attr:`DatasetStats.problems` and skipped.
 
-Per-article figures (word counts, sections, related links, prev/next) use the latest
+Per-article figures (word counts, sections, related links, prev/next, the metadata the
+articles state: dates, authors, reviewers... see ``metadata_stats.py``) use the latest
 version of each id, as :func:`cleaning.dataset.load` does; record counts (by site, by
 language, by day) count every row.
 
@@ -32,9 +33,18 @@ import pyarrow.parquet as pq
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from cleaning.dataset.dedup import dataset_files
 from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
+from cleaning.dataset.metadata_stats import (
+    COMPACT_FIELDS,
+    columns_to_read,
+    compact_metadata,
+    name_counts,
+    publication_years,
+    shares,
+)
 
 TOP = 10  # sites, languages, versions listed by name; the rest are summed as "other"
 NONE_LABEL = "(none)"
@@ -70,6 +80,7 @@ COMPACT_SCHEMA = pa.schema(
         ("n_related", pa.int64()),
         ("has_prev", pa.bool_()),
         ("has_next", pa.bool_()),
+        *COMPACT_FIELDS,
     ]
 )
 
@@ -172,6 +183,20 @@ class DatasetStats:
         n = int(self.articles[column].sum())
         return n, _ratio(n, self.unique_articles)
 
+    def metadata_shares(self) -> list[tuple[str, int]]:
+        """(metadata field, articles that state it), e.g. ("reviewers", 12)."""
+        return shares(self.articles)
+
+    def publication_years(self) -> list[tuple[int, int]]:
+        """Articles by year of ``published_at``, oldest first (undated ones left out)."""
+        return publication_years(self.articles)
+
+    def top_reviewers(self) -> list[tuple[str, int]]:
+        return name_counts(self.articles["reviewers"])
+
+    def top_authors(self) -> list[tuple[str, int]]:
+        return name_counts(self.articles["authors"])
+
 
 def collect_stats(folder: str | os.PathLike[str]) -> DatasetStats:
     """Read the needed columns of every visible Parquet file and the run manifests."""
@@ -207,7 +232,7 @@ def read_compact(path: Path) -> pa.Table:
     if missing:
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         raise ValueError(f"not a healthcorpus dataset: no column {', '.join(missing[:3])}{more}")
-    wanted = [*FLAT_COLUMNS, *NESTED_LEAVES.values()]
+    wanted = [*FLAT_COLUMNS, *NESTED_LEAVES.values(), *columns_to_read(names)]
     # Row group by row group: only one group's link URLs are ever decoded at a time.
     groups = range(parquet.metadata.num_row_groups)
     pieces = [_compact(parquet.read_row_group(g, columns=wanted)) for g in groups]
@@ -221,6 +246,7 @@ def _compact(table: pa.Table) -> pa.Table:
     columns["n_related"] = pc.fill_null(pc.list_value_length(table.column("related")), 0)
     columns["has_prev"] = pc.is_valid(table.column("prev"))
     columns["has_next"] = pc.is_valid(table.column("next"))
+    columns.update(compact_metadata(table))
     arrays = [columns[f.name].cast(f.type) for f in COMPACT_SCHEMA]
     return pa.Table.from_arrays(arrays, schema=COMPACT_SCHEMA)
 
@@ -350,6 +376,10 @@ def blocks(stats: DatasetStats) -> list[Block]:
         _words_block(stats),
         _sections_block(stats),
         _links_block(stats),
+        _metadata_block(stats),
+        _years_block(stats),
+        _names_block("top reviewers", stats.top_reviewers(), stats.unique_articles),
+        _names_block("top authors", stats.top_authors(), stats.unique_articles),
         _runs_block(stats.runs),
         _versions_block(stats),
     ]
@@ -415,6 +445,27 @@ def _links_block(stats: DatasetStats) -> Block:
             ("with next", f"{with_next:,}", _percent(with_next, whole)),
         ],
     )
+
+
+def _metadata_block(stats: DatasetStats) -> Block:
+    whole = stats.unique_articles
+    rows = [(name, f"{n:,}", _percent(n, whole)) for name, n in stats.metadata_shares()]
+    return Block("article metadata: articles that state it", rows)
+
+
+def _years_block(stats: DatasetStats) -> Block:
+    whole = stats.unique_articles
+    years = stats.publication_years()
+    rows = [(str(year), f"{n:,}", _percent(n, whole)) for year, n in years]
+    undated = whole - sum(n for _, n in years)
+    rows.append(("no publication date", f"{undated:,}", _percent(undated, whole)))
+    return Block("articles by year published", rows)
+
+
+def _names_block(title: str, counts: list[tuple[str, int]], whole: int) -> Block:
+    heading = f"{title} (top {TOP} of {len(counts):,})" if len(counts) > TOP else title
+    rows = [(name, f"{n:,}", _percent(n, whole)) for name, n in counts[:TOP]]
+    return Block(heading, rows or [("none named", "", "")])
 
 
 def _runs_block(runs: RunTotals) -> Block:
@@ -585,6 +636,10 @@ def plots(stats: DatasetStats) -> list[tuple[str, bytes]]:
         ("numbered sections per article", _histogram(articles["n_sections"], "sections")),
         ("related links per article", _histogram(articles["n_related"], "related links")),
         ("records fetched per day (UTC)", _per_day(stats.by_day())),
+        ("article metadata: share of articles that state it", _metadata_bars(stats)),
+        ("articles by year published", _years(stats.publication_years())),
+        ("top reviewers", _bars(stats.top_reviewers()[:TOP], "articles")),
+        ("top authors", _bars(stats.top_authors()[:TOP], "articles")),
         ("pages skipped and errors, by reason (all runs)", _reasons(stats.runs)),
     ]
     return [(caption, png) for caption, png in candidates if png is not None]
@@ -602,6 +657,11 @@ def plot_notes(stats: DatasetStats) -> list[str]:
         notes.append("skipped pages and errors: none in the run manifests")
     if stats.records == 0:
         notes.append("no readable records: no record plots")
+    elif not any(n for _, n in stats.metadata_shares()):
+        notes.append(
+            "article metadata: no article states any (a schema v1 dataset, or pages "
+            "without dates, authors...), no metadata plots"
+        )
     return notes
 
 
@@ -658,6 +718,35 @@ def _per_day(days: list[tuple[str, int]]) -> bytes | None:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.set_ylabel("records")
+    return _png(fig)
+
+
+def _metadata_bars(stats: DatasetStats) -> bytes | None:
+    """Share of articles per metadata field, in percent; none when no field is stated."""
+    counts = stats.metadata_shares()
+    if not any(n for _, n in counts):
+        return None
+    fig, ax = _new_figure(height=1.2 + 0.3 * len(counts))
+    counts.reverse()
+    ax.barh(
+        range(len(counts)),
+        [100 * _ratio(n, stats.unique_articles) for _, n in counts],
+        color=BAR_COLOR,
+    )
+    ax.set_yticks(range(len(counts)), [name for name, _ in counts])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of articles")
+    return _png(fig)
+
+
+def _years(years: list[tuple[int, int]]) -> bytes | None:
+    if not years:
+        return None
+    fig, ax = _new_figure()
+    ax.bar([year for year, _ in years], [n for _, n in years], color=BAR_COLOR, width=0.8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no "2020.5"
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("articles")
     return _png(fig)
 
 

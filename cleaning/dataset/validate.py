@@ -1,10 +1,13 @@
-"""``healthcorpus validate DIR``: is this dataset whole, and does it follow schema v1?
+"""``healthcorpus validate DIR``: is this dataset whole, and of one known schema version?
 
 Every visible Parquet file is opened and read in full (a truncated or damaged file
-fails here, not in a researcher's notebook), its schema compared with
-:data:`cleaning.dataset.schema.ARROW_SCHEMA`, its rows checked for empty titles and texts, and
-the row counts of each finished run compared with its manifest. Each problem names
-the file it is about.
+fails here, not in a researcher's notebook), its schema compared with that of the
+version it declares (:data:`cleaning.dataset.versions.SCHEMAS`: v1 or v2), its rows
+checked for empty titles and texts, and the row counts of each finished run compared
+with its manifest. A folder must hold one version: readers take one file's schema for
+the whole folder, so a mix is a problem (``healthcorpus upgrade DIR`` fixes it). An
+all-v1 folder is valid, with a note that the upgrade brings it to the current version.
+Each problem names the file it is about.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ import pyarrow.parquet as pq
 
 from cleaning.dataset.dedup import dataset_files
 from cleaning.dataset.manifest import MANIFEST_DIR, WARC_DIR
-from cleaning.dataset.schema import ARROW_SCHEMA, SCHEMA_VERSION
+from cleaning.dataset.schema import KNOWN_SCHEMA_VERSIONS, SCHEMA_VERSION
+from cleaning.dataset.upgrade import UPGRADING_SUFFIX
+from cleaning.dataset.versions import SCHEMAS, describe_version, schema_difference, version_of
 
-VERSION_KEY = b"healthcorpus.schema_version"
 COMPLETE_STATUSES = ("finished", "partial")
 # A stopped or killed run: its manifest lists the files it did publish (the next run
 # fills them in for a killed one), so those are checked too.
@@ -44,6 +48,8 @@ class Report:
 
     files: int = 0
     records: int = 0
+    # The one schema version of the folder's files; None when mixed, unknown or empty.
+    schema_version: str | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -59,12 +65,14 @@ def validate_dataset(out_dir: str | os.PathLike[str]) -> Report:
     rows_by_file: dict[str, int] = {}
     versions: Counter[tuple[str, str]] = Counter()
     ids: Counter[str] = Counter()
+    schema_versions: dict[str | None, list[Path]] = {}
     for path in dataset_files(root):
         report.files += 1
-        rows = _check_file(path, report, versions, ids)
+        rows = _check_file(path, report, versions, ids, schema_versions)
         if rows is not None:
             rows_by_file[path.name] = rows
             report.records += rows
+    _check_versions(root, schema_versions, report)
     duplicates = sum(n - 1 for n in versions.values() if n > 1)
     if duplicates:
         report.problems.append(
@@ -75,6 +83,7 @@ def validate_dataset(out_dir: str | os.PathLike[str]) -> Report:
         report.notes.append(f"{versioned} article(s) have more than one version (changed text)")
     _check_manifests(root, rows_by_file, report)
     leftovers = sorted(p.name for p in root.rglob(".*.tmp"))
+    leftovers += sorted(p.name for p in root.rglob(f".*{UPGRADING_SUFFIX}"))
     if leftovers:
         report.notes.append(
             f"{len(leftovers)} temporary file(s) from an interrupted run (ignored by readers): "
@@ -84,7 +93,11 @@ def validate_dataset(out_dir: str | os.PathLike[str]) -> Report:
 
 
 def _check_file(
-    path: Path, report: Report, versions: Counter[tuple[str, str]], ids: Counter[str]
+    path: Path,
+    report: Report,
+    versions: Counter[tuple[str, str]],
+    ids: Counter[str],
+    schema_versions: dict[str | None, list[Path]],
 ) -> int | None:
     where = str(path)
     try:
@@ -93,15 +106,22 @@ def _check_file(
     except Exception as exc:
         report.problems.append(Problem(where, f"not a readable Parquet file ({_short(exc)})"))
         return None
-    difference = _schema_difference(schema)
-    if difference:
-        report.problems.append(Problem(where, difference))
-        return None
-    version = (schema.metadata or {}).get(VERSION_KEY)
-    if version != SCHEMA_VERSION.encode():
+    version = version_of(schema)
+    schema_versions.setdefault(version, []).append(path)
+    expected = SCHEMAS.get(version) if version is not None else None
+    if expected is None:
+        known = ", ".join(f"v{v}" for v in KNOWN_SCHEMA_VERSIONS)
         report.problems.append(
-            Problem(where, f"schema_version is {version!r}, expected {SCHEMA_VERSION!r}")
+            Problem(
+                where,
+                f"{describe_version(version)}: not a version this healthcorpus knows ({known})",
+            )
         )
+        return None
+    difference = schema_difference(schema, expected)
+    if difference:
+        report.problems.append(Problem(where, f"{difference} (schema v{version})"))
+        return None
     empty_titles = empty_texts = 0
     rows = 0
     try:
@@ -130,20 +150,41 @@ def _check_file(
     return rows
 
 
-def _schema_difference(schema: object) -> str | None:
-    """One line saying how a file's schema differs from schema v1, or None."""
-    names = schema.names  # type: ignore[attr-defined]
-    missing = [n for n in ARROW_SCHEMA.names if n not in names]
-    if missing:
-        return f"schema: missing column(s) {', '.join(missing)}"
-    extra = [n for n in names if n not in ARROW_SCHEMA.names]
-    if extra:
-        return f"schema: unexpected column(s) {', '.join(extra)}"
-    for expected in ARROW_SCHEMA:
-        actual = schema.field(expected.name)  # type: ignore[attr-defined]
-        if not actual.type.equals(expected.type):
-            return f"schema: column {expected.name} is {actual.type}, expected {expected.type}"
-    return None
+def _check_versions(
+    root: Path, schema_versions: dict[str | None, list[Path]], report: Report
+) -> None:
+    """One version per folder; an older one is valid, with the way to upgrade it."""
+    known = {v: paths for v, paths in schema_versions.items() if v in KNOWN_SCHEMA_VERSIONS}
+    upgrade = f"`healthcorpus upgrade {root}` brings it to schema v{SCHEMA_VERSION}"
+    if len(schema_versions) == 1 and len(known) == 1:
+        (report.schema_version,) = known
+        if report.schema_version != SCHEMA_VERSION:
+            report.notes.append(
+                f"schema v{report.schema_version} dataset: {upgrade} "
+                "(crawl and clean upgrade it before they write into it)"
+            )
+        return
+    if len(schema_versions) < 2:
+        return  # empty, or all of one unknown version: each file is reported already
+    mix = ", ".join(
+        f"{describe_version(v)}: {len(p)} file(s)"
+        for v, p in sorted(schema_versions.items(), key=lambda item: str(item[0]))
+    )
+    for version, paths in sorted(known.items()):
+        if version == SCHEMA_VERSION:
+            continue
+        for path in paths:
+            report.problems.append(
+                Problem(
+                    str(path),
+                    f"schema v{version} in a folder of mixed versions ({mix}); readers "
+                    f"take one file's schema: {upgrade}",
+                )
+            )
+    if set(known) <= {SCHEMA_VERSION}:
+        report.problems.append(
+            Problem(str(root), f"mixed schema versions ({mix}): readers take one file's schema")
+        )
 
 
 def _count_empty(column: object) -> int:

@@ -21,6 +21,11 @@ DEFAULT_ROWS_PER_GROUP = 1_000
 DEFAULT_ROWS_PER_FILE = 100_000
 
 
+def part_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """How every part is encoded (zstd, dictionaries): new parts and upgraded ones alike."""
+    return pq.ParquetWriter(path, schema, compression="zstd", use_dictionary=True)
+
+
 class DatasetWriter:
     """Appends records to a dataset folder as ``part-<run>-<n>.parquet`` files.
 
@@ -108,9 +113,7 @@ class DatasetWriter:
             self._file_index += 1
             self._final_path = self.out_dir / name
             self._tmp_path = self.out_dir / f".{name}.tmp"
-            self._writer = pq.ParquetWriter(
-                self._tmp_path, ARROW_SCHEMA, compression="zstd", use_dictionary=True
-            )
+            self._writer = part_writer(self._tmp_path, ARROW_SCHEMA)
             self._rows_in_file = 0
         return self._writer
 
@@ -124,4 +127,3 @@ class DatasetWriter:
         self.files_written.append(self._final_path)
         self._tmp_path = None
         return self._final_path
-

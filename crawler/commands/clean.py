@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from crawler.commands.common import (
+    CommandError,
     LockedError,
     UsageError,
     check_profile,
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
 
     from cleaning.dataset.lock import LockHeld
+    from cleaning.dataset.upgrade import UnknownSchemaVersion, UpgradeFailed
     from cleaning.offline import InputError, clean_paths
     from crawler.commands.report import report
     from crawler.gctune import tune_gc_for_cleaning
@@ -76,9 +78,12 @@ def run(args: argparse.Namespace) -> int:
                 jobs=args.jobs,
                 on_problem=say,
                 profile_path=profile,
+                on_note=say,
             )
-    except InputError as exc:
+    except (InputError, UnknownSchemaVersion) as exc:
         raise UsageError(str(exc)) from None
+    except UpgradeFailed as exc:
+        raise CommandError(str(exc)) from None
     except LockHeld as exc:
         raise LockedError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages read")

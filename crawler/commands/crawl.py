@@ -153,13 +153,15 @@ def crawl_and_report(
     from crawler.run import CrawlDidNotRun, run_crawl
 
     run_id = overrides.get("HEALTHCORPUS_RUN_ID") or new_run_id()
+    shared = bool(overrides.get("HEALTHCORPUS_FRONTIER"))
     with ExitStack() as held:
         # Workers of a shared frontier write their own files into one folder: no lock.
-        if not overrides.get("HEALTHCORPUS_FRONTIER"):
+        if not shared:
             try:
                 held.enter_context(DatasetLock(out_dir, command=command, run_id=run_id))
             except LockHeld as exc:
                 raise LockedError(str(exc)) from None
+        upgrade_folder(out_dir, command=command, run_id=run_id, shared=shared)
         say(f"crawling {', '.join(urls)} into {out_dir}")
         try:
             with pyarrow_without_pandas():
@@ -176,3 +178,27 @@ def crawl_and_report(
         except CrawlDidNotRun as exc:
             raise CommandError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages fetched")
+
+
+def upgrade_folder(out_dir: Path, *, command: str, run_id: str, shared: bool) -> None:
+    """Bring the folder's older parts to the current schema before the crawl writes
+    (the crawl's session checks again, for ``scrapy crawl``), one line saying so."""
+    from cleaning.dataset.lock import LockHeld
+    from cleaning.dataset.upgrade import (
+        SHARED_WAIT_SECONDS,
+        UnknownSchemaVersion,
+        UpgradeFailed,
+        upgrade_before_writing,
+    )
+
+    wait = SHARED_WAIT_SECONDS if shared else 0.0
+    try:
+        upgrade = upgrade_before_writing(out_dir, command=command, run_id=run_id, wait_seconds=wait)
+    except UnknownSchemaVersion as exc:
+        raise UsageError(str(exc)) from None
+    except UpgradeFailed as exc:
+        raise CommandError(str(exc)) from None
+    except LockHeld as exc:
+        raise LockedError(str(exc)) from None
+    for line in upgrade.lines():
+        say(line)

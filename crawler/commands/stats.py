@@ -21,9 +21,10 @@ exit codes:
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "stats",
-        help="summarize a dataset: counts, word counts, sections, links, runs",
+        help="summarize a dataset: counts, word counts, sections, links, metadata, runs",
         description="Print a summary of a dataset folder (records, duplicates, sites, "
-        "languages, word counts, sections, related and prev/next links, runs), and "
+        "languages, word counts, sections, related and prev/next links, the metadata the "
+        "articles state: shares, publication years, top reviewers and authors; runs), and "
         "optionally write it as one self-contained HTML file with plots.",
         epilog=STATS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

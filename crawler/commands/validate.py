@@ -10,8 +10,9 @@ from crawler.commands.common import UsageError
 
 VALIDATE_EPILOG = """\
 exit codes:
-  0  the dataset is valid
-  1  problems found (each printed on one line, naming its file)
+  0  the dataset is valid (an older schema version too: the note says how to upgrade it)
+  1  problems found (each printed on one line, naming its file), among them a folder
+     mixing schema versions or a file of an unknown version
   2  bad arguments: DIR does not exist or is not a folder
 """
 
@@ -20,9 +21,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "validate",
         help="check a dataset's files, schema and row counts",
-        description="Open every Parquet file of a dataset folder, check it against schema v1, "
-        "look for empty titles/texts and duplicate rows, and compare row counts with the run "
-        "manifests.",
+        description="Open every Parquet file of a dataset folder, check it against the "
+        "schema of the version it declares (v1 or v2; one version per folder), look for empty "
+        "titles/texts and duplicate rows, and compare row counts with the run manifests.",
         epilog=VALIDATE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -45,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"invalid: {folder.resolve()} holds no Parquet files", file=sys.stderr)
         return 1
     if report.ok:
-        print(f"valid: {report.files} file(s), {report.records} records in {folder.resolve()}")
+        print(
+            f"valid: {report.files} file(s), {report.records} records in {folder.resolve()} "
+            f"(schema v{report.schema_version})"
+        )
         return 0
     print(f"invalid: {len(report.problems)} problem(s) in {report.files} file(s)", file=sys.stderr)
     return 1
