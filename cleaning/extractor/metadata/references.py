@@ -16,7 +16,7 @@ AFTER_CONTENT = 30  # blocks after the chosen content where the list may stand
 
 _HEADING = re.compile(
     r"^\s*(?:\d+[.)]?\s*)?(?:references?|sources?|bibliography|citations?|works\s+cited"
-    r"|literature(?:\s+cited)?|further\s+reading\s+and\s+references|sources\s+and\s+references"
+    r"|literature\s+cited|further\s+reading\s+and\s+references|sources\s+and\s+references"
     r"|references\s+and\s+sources|article\s+sources|scientific\s+references|research\s+sources"
     r"|参考文献|参考资料|参考来源|资料来源|文献来源|引用文献|quellen|literatur|quellenangaben"
     r"|références|sources\s+et\s+références|bibliografía|referencias|fuentes|bibliografia"
