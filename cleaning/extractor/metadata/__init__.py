@@ -18,20 +18,17 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaning.extractor.blocks import Page
 from cleaning.extractor.metadata import markup, microdata
 from cleaning.extractor.metadata.dates import find_date, parse_machine_date, plausible
+from cleaning.extractor.metadata.dom import marked_nodes, rdfa_properties
 from cleaning.extractor.metadata.fields import Stated
 from cleaning.extractor.metadata.jsonld import read_json_ld
 from cleaning.extractor.metadata.meta_tags import WANTED as WANTED_META
 from cleaning.extractor.metadata.meta_tags import read_meta
 from cleaning.extractor.metadata.references import find_references
 from cleaning.extractor.metadata.visible import breadcrumb, read_visible, trim_trail
-from cleaning.extractor.structured_data import JSON_LD
 from cleaning.extractor.textnorm import collapse_spaces, fix_text, may_need_fixing
 from cleaning.urls import join_url, site_of
 
 MAX_DESCRIPTION_CHARS = 2_000
-# One walk of the tree finds the elements most pages state their metadata in (the
-# queries for rarer markup run only when their words occur in the HTML).
-FIRST_QUERY = f"{JSON_LD}, [itemprop], a[rel]"
 
 
 @dataclass(slots=True)
@@ -67,16 +64,18 @@ def read_page_metadata(
     trail = None
     visible = read_visible(page, title_index, content)
     if tree is not None:
-        nodes = tree.css(FIRST_QUERY)
-        stated = read_json_ld([n.text(deep=True) for n in nodes if n.tag == "script"])
+        nodes = marked_nodes(tree)
+        stated = read_json_ld(nodes.scripts)
         meta = read_meta(meta_pairs)
-        micro = microdata.read_microdata(nodes)
-        told = (stated, micro, meta)
-        if not all(_first(told, f) for f in ("authors", "published_at")) and (
+        micro = microdata.read_microdata(nodes.properties)
+        told = (stated, micro, meta, visible)
+        if not any(_first(told, f) for f in ("authors", "published_at")) and (
             microdata.names_rdfa(html)
-        ):  # (RDFa outside <meta> is rare: looked for when the others left a gap)
-            micro = microdata.read_microdata(nodes + tree.css(microdata.RDFA_SELECTOR))
-        marked = Stated(authors=markup.author_links(nodes), tags=markup.tag_links(nodes))
+        ):  # (RDFa outside <meta> is rare: looked for when nothing else names either)
+            micro = microdata.read_microdata(nodes.properties + rdfa_properties(tree))
+        marked = Stated(
+            authors=markup.author_links(nodes.author_links), tags=markup.tag_links(nodes.tag_links)
+        )
         if not (
             _first(told, "authors") or marked.authors or visible.authors
         ) and markup.names_authors(html):

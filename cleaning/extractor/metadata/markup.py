@@ -30,11 +30,10 @@ def names_authors(html: str) -> bool:
 
 
 def author_links(nodes: list[LexborNode]) -> list[str] | None:
-    """Names of the ``rel="author"`` links (``<a>`` only: ``<link>`` names no one)."""
+    """Names of the ``<a rel="author">`` links (a ``<link>`` names no one)."""
     names: list[str] = []
-    for node in nodes:
-        rel = (node.attributes.get("rel") or "").split() if node.tag == "a" else ()
-        if "author" in rel and not _in_comments(node):
+    for node in nodes[:MAX_NODES]:
+        if not _in_comments(node):
             names.extend(n for n in looks_like_names(names_in(_text(node))) if n not in names)
     return names or None
 
@@ -52,11 +51,9 @@ def author_boxes(nodes: list[LexborNode]) -> list[str] | None:
 
 
 def tag_links(nodes: list[LexborNode]) -> list[str] | None:
-    """The texts of the page's ``rel="tag"`` links."""
+    """The texts of the page's ``<a rel="tag">`` links."""
     tags: list[str] = []
     for node in nodes:
-        if node.tag != "a" or "tag" not in (node.attributes.get("rel") or "").split():
-            continue
         text = _text(node).lstrip("#")
         if text and len(text) <= 60 and text not in tags and not _in_comments(node):
             tags.append(text)

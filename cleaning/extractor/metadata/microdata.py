@@ -32,7 +32,6 @@ _PEOPLE = {
 }
 _TEXTS = {"description": "description", "articlesection": "sections", "keywords": "tags"}
 MAX_ELEMENTS = 400  # itemprop elements looked at: a product listing holds thousands
-RDFA_SELECTOR = "[property]:not(meta)"
 
 
 def names_rdfa(html: str) -> bool:
@@ -41,20 +40,10 @@ def names_rdfa(html: str) -> bool:
     return 'property="dc' in html or 'property="schema:' in html
 
 
-def read_microdata(nodes: list[LexborNode]) -> Stated:
-    """What the ``itemprop`` / RDFa ``property`` attributes of ``nodes`` state."""
+def read_microdata(properties: list[tuple[LexborNode, str]]) -> Stated:
+    """What the (node, ``itemprop`` / ``property`` names) pairs state."""
     stated = Stated()
-    seen = 0
-    for node in nodes:
-        attributes = node.attributes
-        names = attributes.get("itemprop") or (
-            attributes.get("property") if node.tag != "meta" else None
-        )
-        if not names:
-            continue
-        seen += 1
-        if seen > MAX_ELEMENTS:
-            break
+    for node, names in properties[:MAX_ELEMENTS]:
         for raw in names.split():
             _read_property(raw.lower().removeprefix("schema:"), node, stated)
     return stated

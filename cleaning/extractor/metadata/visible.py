@@ -53,10 +53,14 @@ _REVIEWED = re.compile(
     r"\s*[:：]?\s*(?=\S*\d)",
     re.I,
 )
-_TAGS = re.compile(r"^(?:tags|tagged(?:\s+with)?|topics|keywords|标签|关键词|关键字)\s*[:：]\s*", re.I)
+_TAGS = re.compile(
+    r"^(?:tags|tagged(?:\s+with)?|topics|keywords|标签|关键词|关键字)\s*[:：]\s*", re.I
+)
 _BY_AFTER_DATE = re.compile(r"\bby\s+(?=\S)", re.I)
 # A breadcrumb's last entry that names the page's kind, not its title ("Text", "正文").
-_GENERIC_LAST = frozenset({"正文", "内容", "详情", "正文内容", "文章", "text", "article", "content"})
+_GENERIC_LAST = frozenset(
+    {"正文", "内容", "详情", "正文内容", "文章", "text", "article", "content"}
+)
 _DATE_IN_REVIEW = re.compile(r"\s(?:on|—|–|-)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
 _LOCATION = re.compile(
     r"^\s*(?:current\s+location|you\s+are\s+here|当前位置|您的位置|你的位置|您现在的位置|所在位置)"
@@ -76,9 +80,9 @@ _NAME_PARTICLES = frozenset(
 # A word any meta line holds (lowercased): lines without one are not read at all.
 # (Substring tests: an alternation regex costs ten times more on every short block.)
 _CUES = (
-    "by", "review", "check", "updat", "publi", "post", "modif", "revis", "author", "date",
-    "on ", "time", "von", "par", "por", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
-    "发表", "时间", "日期", "更新", "文", "记者",
+    "by ", "review", "check", "updat", "publi", "post", "modif", "revis", "author", "date",
+    "time", "von ", "par ", "por ", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
+    "发表", "时间", "日期", "更新", "文/", "文／", "撰文", "记者",
 )  # fmt: skip
 
 
@@ -182,7 +186,7 @@ def _read_line(text: str, stated: Stated) -> None:
 
 
 def _names_after_date(rest: str, stated: Stated) -> bool:
-    """"Posted on May 5, 2024 by Anna Reed": the names after the date."""
+    """ "Posted on May 5, 2024 by Anna Reed": the names after the date."""
     by = _BY_AFTER_DATE.search(rest)
     if by is None or stated.authors is not None:
         return False
