@@ -173,6 +173,19 @@ def main() -> int:
     print(f"  trafilatura extract_metadata     {trafilatura:7.2f} ms")
     share = htmldate / total
     print(f"  htmldate find_date (fast mode)   {htmldate:7.2f} ms ({share:.0%} of clean_html)")
+    import extruct
+
+    for syntaxes in (
+        ["json-ld", "opengraph"],
+        ["json-ld", "microdata", "opengraph", "rdfa", "dublincore"],
+    ):
+        cost = median_ms(
+            lambda b, s=syntaxes: extruct.extract(b.decode("utf-8", "replace"), syntaxes=s),
+            bodies,
+            args.rounds,
+        )
+        label = f"extruct {'+'.join(syntaxes)}"
+        print(f"  {label:32} {cost:7.2f} ms ({cost / total:.0%} of clean_html)")
     return 0
 
 
