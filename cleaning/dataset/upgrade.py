@@ -102,7 +102,8 @@ def upgrade_dataset(out_dir: str | os.PathLike[str]) -> UpgradeReport:
     report.current = len(found.files(SCHEMA_VERSION))
     report.left += [f"{problem} (not upgraded)" for problem in found.unreadable]
     for version, paths in found.unknown.items():
-        report.left += [f"{path}: {describe_version(version)}, unknown here" for path in paths]
+        why = "no healthcorpus.schema_version" if version is None else f"schema v{version}"
+        report.left += [f"{path}: {why}, a version unknown here (not upgraded)" for path in paths]
     for path in found.outdated:
         try:
             version = upgrade_part(path)
