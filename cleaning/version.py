@@ -1,3 +1,3 @@
 """The cleaner's version, stored in every record so re-cleaned data can be told apart."""
 
-EXTRACTOR_VERSION = "0.2.0"  # 0.2: the block scorer, headings and how-to sections, the pager
+EXTRACTOR_VERSION = "0.3.0"  # 0.3: article metadata (schema v2), references out of the text
