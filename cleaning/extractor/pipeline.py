@@ -67,8 +67,10 @@ class _HeadInfo:
     base: str | None = None  # <base href>, which relative links resolve against
     # <link rel="prev"/"next" href title>: the pager of a series, by kind
     pager: dict[str, HeadLink] = field(default_factory=dict)
-    # (key, content) of the <meta> elements that state the article's metadata
+    # (key, content) of the <meta> elements that state the article's metadata: those
+    # keyed by RDFa's `property` first, then by `name` (the more specific form wins)
     meta: list[tuple[str, str]] = field(default_factory=list)
+    meta_named: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -156,7 +158,7 @@ def clean_parsed(
     metadata = read_page_metadata(
         parsed.tree,
         parsed.html,
-        head.meta,
+        head.meta + head.meta_named,
         page,
         title=title,
         title_index=prepared.title_index,
@@ -372,7 +374,7 @@ def _read_meta(info: _HeadInfo, attributes: dict[str, str | None]) -> None:
     elif key in ("og:site_name", "application-name") and value:
         info.site_name = fix_text(value)
     if key in WANTED_META and value:
-        info.meta.append((key, value))
+        (info.meta if attributes.get("property") else info.meta_named).append((key, value))
 
 
 def _apply_profile(tree: LexborHTMLParser, profile: SiteProfile, head: _HeadInfo) -> str | None:

@@ -88,7 +88,7 @@ def read_page_metadata(
     trail = trail or breadcrumb(page, title_index)
     categories = trim_trail(trail, title, url, _root(url)) if trail else []
     return ArticleMetadata(
-        published_at=_date(sources, "published_at", now),
+        published_at=_date(sources, "published_at", now) or _date(sources, "created_at", now),
         modified_at=_date(sources, "modified_at", now),
         reviewed_at=_date(sources, "reviewed_at", now),
         authors=_texts(_first(sources, "authors") or []),

@@ -16,6 +16,7 @@ class Stated:
     """Fields one source states; None where it states nothing."""
 
     published_at: str | None = None
+    created_at: str | None = None  # dateCreated: publication when no source states one
     modified_at: str | None = None
     reviewed_at: str | None = None
     authors: list[str] | None = None

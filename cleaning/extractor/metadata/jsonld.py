@@ -71,7 +71,8 @@ def _unwrapped(source: str) -> str:
 def _read_item(item: dict[str, Any], by_id: dict[str, dict[str, Any]], stated: Stated) -> None:
     """Fill the fields ``stated`` still lacks from one article-like item."""
     for field, keys in (
-        ("published_at", ("datePublished", "dateCreated", "uploadDate")),
+        ("published_at", ("datePublished", "uploadDate")),
+        ("created_at", ("dateCreated",)),
         ("modified_at", ("dateModified",)),
         ("reviewed_at", ("lastReviewed",)),
     ):

@@ -15,7 +15,7 @@ from cleaning.extractor.textnorm import collapse_spaces
 
 _DATES = {
     "datepublished": "published_at",
-    "datecreated": "published_at",
+    "datecreated": "created_at",
     "datemodified": "modified_at",
     "lastreviewed": "reviewed_at",
     "dcterms:issued": "published_at",
