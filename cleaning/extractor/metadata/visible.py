@@ -78,12 +78,14 @@ _NAME_PARTICLES = frozenset(
 
 
 # A word any meta line holds (lowercased): lines without one are not read at all.
-# (Substring tests: an alternation regex costs ten times more on every short block.)
+# (Literals only, searched in the lowercased line: with \b or IGNORECASE the same
+# alternation costs six times more, and `any(cue in text ...)` three times.)
 _CUES = (
     "by ", "review", "check", "updat", "publi", "post", "modif", "revis", "author", "date",
     "time", "von ", "par ", "por ", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
     "发表", "时间", "日期", "更新", "文/", "文／", "撰文", "记者",
 )  # fmt: skip
+_CUE = re.compile("|".join(map(re.escape, _CUES)))
 
 
 def read_visible(page: Page, title_index: int | None, content: list[int]) -> Stated:
@@ -94,7 +96,7 @@ def read_visible(page: Page, title_index: int | None, content: list[int]) -> Sta
         if stated.tags is None and (match := _TAGS.match(block.text)):
             words = [link.text for link in block.links] or block.text[match.end() :].split(",")
             stated.tags = [w.strip() for w in words if w.strip()] or None
-        elif any(cue in text for cue in _CUES):
+        elif _CUE.search(text):
             _read_line(block.text, stated)
     return stated
 
