@@ -81,7 +81,7 @@ def read_page_metadata(
         ) and markup.names_authors(html):
             marked.authors = markup.author_boxes(tree.css(markup.AUTHOR_SELECTOR))
         sources += [stated, micro, meta, marked]
-        trail = stated.categories
+        trail = stated.categories or breadcrumb(page, title_index)
         if not trail and "crumb" in html:
             trail = markup.breadcrumb_box(tree.css(markup.CRUMB_SELECTOR), base)
     sources.append(visible)

@@ -18,8 +18,8 @@ from cleaning.extractor.metadata.names import names_in
 
 MAX_LINE_CHARS = 240  # a byline or dateline is a short line
 BEFORE_TITLE = 4  # blocks above the title looked at (a kicker, a dateline)
-AFTER_TITLE = 25
-AFTER_CONTENT = 25  # blocks after the article: "Medically reviewed by" often ends it
+AFTER_TITLE = 15
+AFTER_CONTENT = 15  # blocks after the article: "Medically reviewed by" often ends it
 
 # Separators of the parts of one meta line: "By X | Updated May 2 · 5 min read".
 _PARTS = re.compile(
