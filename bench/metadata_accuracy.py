@@ -180,7 +180,9 @@ def main() -> int:
         ["json-ld", "microdata", "opengraph", "rdfa", "dublincore"],
     ):
         cost = median_ms(
-            lambda b, s=syntaxes: extruct.extract(b.decode("utf-8", "replace"), syntaxes=s),
+            lambda b, s=syntaxes: extruct.extract(
+                b.decode("utf-8", "replace"), syntaxes=s, errors="ignore"
+            ),
             bodies,
             args.rounds,
         )
