@@ -111,8 +111,8 @@ FURNITURE_HEADING = re.compile(
 # Whole-line boilerplate: each alternative is one kind, named for the run manifest.
 BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
     "breadcrumb": re.compile(
-        r"^\s*(?:current\s+location|you\s+are\s+here|location|当前位置|您的位置|所在位置|"
-        r"当前的位置|現在位置)\s*[:：]|^\s*(?:home|首页|主页)\s*(?:>|»|›|/|＞|→)\s*\S",
+        r"^\s*(?:current\s+location|you\s+are\s+here|location|当前位置|您的位置|你的位置|"
+        r"您现在的位置|所在位置|当前的位置|現在位置)\s*[:：]|^\s*(?:home|首页|主页)\s*(?:>|»|›|/|＞|→)\s*\S",
         re.IGNORECASE,
     ),
     "editor": re.compile(

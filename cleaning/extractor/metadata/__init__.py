@@ -81,11 +81,11 @@ def read_page_metadata(
         ) and markup.names_authors(html):
             marked.authors = markup.author_boxes(tree.css(markup.AUTHOR_SELECTOR))
         sources += [stated, micro, meta, marked]
-        trail = stated.categories or breadcrumb(page, title_index)
-        if not trail and "crumb" in html:
-            trail = markup.breadcrumb_box(tree.css(markup.CRUMB_SELECTOR), base)
-    sources.append(visible)
+        trail = stated.categories
     trail = trail or breadcrumb(page, title_index)
+    if not trail and tree is not None and "crumb" in html:
+        trail = markup.breadcrumb_box(tree.css(markup.CRUMB_SELECTOR), base)
+    sources.append(visible)
     categories = trim_trail(trail, title, url, _root(url)) if trail else []
     return ArticleMetadata(
         published_at=_date(sources, "published_at", now) or _date(sources, "created_at", now),

@@ -8,7 +8,7 @@ date cannot be read does not hide the next source's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 
 @dataclass(slots=True)
@@ -28,7 +28,3 @@ class Stated:
     categories: list[tuple[str, str]] | None = None
     sections: list[str] | None = None  # articleSection / article:section
     image: str | None = None
-    headline: str | None = None
-
-
-FIELD_NAMES = tuple(f.name for f in fields(Stated))

@@ -105,10 +105,6 @@ def _read_item(item: dict[str, Any], by_id: dict[str, dict[str, Any]], stated: S
         image = _image(_values(item, ("image", "thumbnailUrl")), by_id)
         if image:
             stated.image = image
-    if stated.headline is None:
-        value = _first_text(item, ("headline", "name"))
-        if value:
-            stated.headline = value
 
 
 def _items(data: object, budget: list[int]) -> Iterator[dict[str, Any]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from cleaning.extractor.blocks import Block, Page
 from cleaning.extractor.metadata.fields import Stated
 from cleaning.extractor.metadata.names import names_in
+from cleaning.extractor.patterns import BOILERPLATE_LINES
 
 MAX_LINE_CHARS = 240  # a byline or dateline is a short line
 BEFORE_TITLE = 4  # blocks above the title looked at (a kicker, a dateline)
@@ -62,11 +63,8 @@ _GENERIC_LAST = frozenset(
     {"正文", "内容", "详情", "正文内容", "文章", "text", "article", "content"}
 )
 _DATE_IN_REVIEW = re.compile(r"\s(?:on|—|–|-)\s+(?=\S*\d|[A-Z][a-z]+\.?\s+\d)")
-_LOCATION = re.compile(
-    r"^\s*(?:current\s+location|you\s+are\s+here|当前位置|您的位置|你的位置|您现在的位置|所在位置)"
-    r"\s*[:：]?",
-    re.I,
-)
+# A breadcrumb line: "Current location: Home > Health > ..." (the boilerplate rule's).
+_LOCATION = BOILERPLATE_LINES["breadcrumb"]
 _HOME = frozenset(
     {"home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "início",
      "首页", "主页", "网站首页", "首頁"}
@@ -117,7 +115,7 @@ def breadcrumb(page: Page, title_index: int | None) -> list[tuple[str, str]] | N
 def trim_trail(trail: list[tuple[str, str]], title: str, url: str, site_root: str) -> list[str]:
     """A breadcrumb's names without the home page first and the article itself last."""
     names = [(name.strip(" >»/›|\u00a0"), link) for name, link in trail]
-    names = [(name, link) for name, link in names if name and not _LOCATION.fullmatch(name)]
+    names = [(name, link) for name, link in names if name and not _LOCATION.match(name)]
     if names and (names[0][0].lower() in _HOME or names[0][1].rstrip("/") == site_root):
         names = names[1:]
     if names and (_is_article(names[-1], title, url) or names[-1][0].lower() in _GENERIC_LAST):
