@@ -17,6 +17,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -285,6 +286,7 @@ def clean_paths(
     on_problem: Callable[[str], None] | None = None,
     profile_path: str | None = None,
     on_note: Callable[[str], None] | None = None,
+    dask: str | None = None,
 ) -> RunManifest:
     """Clean files and folders into the dataset at ``out_dir``; returns the run manifest.
 
@@ -293,7 +295,8 @@ def clean_paths(
     ``"*"`` profile applies to them; pages of WARC files have their real URLs, so the
     profile of their host applies. Parts of an older schema version in ``out_dir`` are
     upgraded first (:mod:`cleaning.dataset.upgrade`); ``on_note`` receives the line
-    saying so.
+    saying so. ``dask`` (a scheduler address or scheduler file) cleans on a Dask
+    cluster instead of local processes (:mod:`cleaning.cluster`), with the same records.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -312,9 +315,12 @@ def clean_paths(
             "profile": profile_path,
         },
     )
+    # The cluster is reached, and seen to share the folder and the inputs, before
+    # anything is written (ClusterError otherwise).
+    cluster = _open_cluster(dask, out_dir, inputs) if dask else nullcontext()
     # One writer per folder (LockHeld if a crawl or another clean holds it); what a
     # killed run left is tidied first, and a "running" manifest marks this one.
-    with DatasetLock(out_dir, command="clean", run_id=run_id):
+    with cluster as session, DatasetLock(out_dir, command="clean", run_id=run_id):
         recovery = recover_interrupted_runs(out_dir)
         if recovery.runs_marked_interrupted:
             manifest.settings["recovered_runs"] = recovery.runs_marked_interrupted
@@ -324,8 +330,56 @@ def clean_paths(
             if on_note:
                 on_note(line)
         manifest.write(out_dir)
-        _clean_into(manifest, files, out_dir, fmt, max(1, jobs), profiles, on_problem)
+        if session is not None:
+            session.clean_into(manifest, files, fmt, profiles, on_problem)
+        else:
+            _clean_into(manifest, files, out_dir, fmt, max(1, jobs), profiles, on_problem)
     return manifest
+
+
+def _open_cluster(
+    scheduler: str, out_dir: str | os.PathLike[str], inputs: list[str]
+) -> AbstractContextManager:
+    from cleaning.cluster.client import ClusterSession  # imports dask
+
+    return ClusterSession(scheduler, out_dir, inputs)
+
+
+class RunDecisions:
+    """What a run does with each outcome, taken in input order: counts it in the
+    manifest (a page read, an error, a skip by reason), and says whether its record is
+    written (:class:`VersionFilter`: not a duplicate, unchanged or alias).
+
+    The one place these decisions are made, for ``--jobs`` and for ``--dask`` alike
+    (:mod:`cleaning.cluster`, where ``outcome.record`` is a
+    :class:`cleaning.cluster.tasks.RecordKey`: the fields the filter reads).
+    """
+
+    def __init__(
+        self,
+        manifest: RunManifest,
+        out_dir: str | os.PathLike[str],
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
+        self.manifest = manifest
+        self.versions = VersionFilter(out_dir)
+        self.on_problem = on_problem
+
+    def admit(self, outcome: FileOutcome) -> bool:
+        """Count ``outcome``; True when its record is to be written."""
+        manifest = self.manifest
+        manifest.pages_fetched += outcome.is_page
+        if outcome.error:
+            manifest.error(outcome.kind, source=outcome.source, detail=outcome.error)
+            if self.on_problem:
+                self.on_problem(f"{outcome.source}: {outcome.error}")
+        elif outcome.record is None:
+            manifest.skip(outcome.skip_reason or "not_article")
+        elif reason := self.versions.reason_to_skip(outcome.record):
+            manifest.skip(reason)
+        else:
+            return True
+        return False
 
 
 def _clean_into(
@@ -338,20 +392,11 @@ def _clean_into(
     on_problem: Callable[[str], None] | None,
 ) -> None:
     """The cleaning loop; Ctrl-C publishes what is done and marks the run interrupted."""
-    versions = VersionFilter(out_dir)
+    decisions = RunDecisions(manifest, out_dir, on_problem)
     writer = DatasetWriter(out_dir, manifest.run_id)
     try:
         for outcome in _outcomes(files, fmt, manifest.run_id, jobs, profiles):
-            manifest.pages_fetched += outcome.is_page
-            if outcome.error:
-                manifest.error(outcome.kind, source=outcome.source, detail=outcome.error)
-                if on_problem:
-                    on_problem(f"{outcome.source}: {outcome.error}")
-            elif outcome.record is None:
-                manifest.skip(outcome.skip_reason or "not_article")
-            elif reason := versions.reason_to_skip(outcome.record):
-                manifest.skip(reason)
-            else:
+            if decisions.admit(outcome):
                 writer.write(outcome.record)
     except KeyboardInterrupt:
         manifest.status = INTERRUPTED

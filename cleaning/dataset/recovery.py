@@ -5,7 +5,9 @@ complete and readable: they are renamed into place only once whole), at most one
 temporary part per writer, and a manifest still saying ``running``. The next run,
 holding the folder's lock (so no live run of this machine owns those files), deletes
 the temporary files and marks such manifests ``interrupted`` with the files and row
-counts that the killed run did publish, so ``validate`` and ``stats`` add up.
+counts that the killed run did publish, so ``validate`` and ``stats`` add up. A clean on
+a Dask cluster (:mod:`cleaning.cluster`) also stages each task's records under
+``DIR/_state/staged/`` before publishing them: a killed run's staged files go too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from cleaning.dataset.lock import STATE_DIR
 from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
 
 logger = logging.getLogger(__name__)
@@ -26,6 +29,8 @@ logger = logging.getLogger(__name__)
 INTERRUPTED = "interrupted"
 # Run ids as made by cleaning.dataset.manifest.new_run_id, found in file names.
 RUN_ID = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}")
+# Records of a Dask task, cleaned and not yet published (``DIR/_state/staged/``).
+STAGED_DIR = "staged"
 
 
 @dataclass
@@ -60,6 +65,13 @@ def recover_interrupted_runs(
             logger.warning("%s: cannot remove leftover temporary file: %s", tmp, exc)
             continue
         recovery.temp_files_removed.append(str(tmp.relative_to(root)))
+    staged = root / STATE_DIR / STAGED_DIR
+    for path in sorted(staged.glob("*.parquet")) if staged.is_dir() else []:
+        run = RUN_ID.search(path.name)
+        if run is not None and live(run.group(0)):
+            continue
+        path.unlink(missing_ok=True)
+        recovery.temp_files_removed.append(str(path.relative_to(root)))
     manifests = root / MANIFEST_DIR
     for path in sorted(manifests.glob("*.json")) if manifests.is_dir() else []:
         try:

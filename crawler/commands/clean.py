@@ -48,6 +48,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="worker processes (default: 1)"
     )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="clean on a Dask cluster: the scheduler's address (tcp://HOST:8786) or its "
+        "scheduler file; the folder and inputs must be at the same paths on every worker",
+    )
     profile_option(parser)
     parser.set_defaults(run=run)
 
@@ -56,10 +62,13 @@ def run(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not Path(path).exists():
             raise UsageError(f"{path}: no such file or folder")
+    if args.dask and args.jobs != 1:
+        raise UsageError("--jobs and --dask: choose one (a Dask worker has its own threads)")
     profile = check_profile(args.profile)
     out_dir = prepare_out_dir(args.out)
     logging.basicConfig(level=log_level(args.verbose), format="%(levelname)s %(name)s: %(message)s")
 
+    from cleaning.cluster import BadScheduler, ClusterError, NotShared
     from cleaning.dataset.lock import LockHeld
     from cleaning.dataset.upgrade import UnknownSchemaVersion, UpgradeFailed
     from cleaning.offline import InputError, clean_paths
@@ -79,10 +88,11 @@ def run(args: argparse.Namespace) -> int:
                 on_problem=say,
                 profile_path=profile,
                 on_note=say,
+                dask=args.dask,
             )
-    except (InputError, UnknownSchemaVersion) as exc:
+    except (InputError, UnknownSchemaVersion, BadScheduler, NotShared) as exc:
         raise UsageError(str(exc)) from None
-    except UpgradeFailed as exc:
+    except (UpgradeFailed, ClusterError) as exc:
         raise CommandError(str(exc)) from None
     except LockHeld as exc:
         raise LockedError(str(exc)) from None
