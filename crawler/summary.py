@@ -41,8 +41,22 @@ def format_summary(manifest: RunManifest, out_dir: Path, *, pages_label: str) ->
     lines += [f"  {label:<16} {value}" for label, value in rows]
     parts = dataset_files(folder)
     if parts:
-        total = sum(pq.read_metadata(p).num_rows for p in parts)
-        lines.append(f"  {'dataset holds':<16} {total} records in {len(parts)} file(s)")
+        total, unreadable = _rows_in(parts)
+        held = f"{total} records in {len(parts)} file(s)"
+        if unreadable:  # the run is over and its own files are safe: say so, not crash
+            held += f", {unreadable} unreadable (healthcorpus validate DIR names them)"
+        lines.append(f"  {'dataset holds':<16} {held}")
         # Paths are printed with forward slashes and no escapes needed on any OS.
         lines.append(f'  {"open it with":<16} pandas.read_parquet("{folder.as_posix()}")')
     return "\n".join(lines)
+
+
+def _rows_in(parts: list[Path]) -> tuple[int, int]:
+    """Rows of the parts from their footers, and how many parts have no readable footer."""
+    total = unreadable = 0
+    for path in parts:
+        try:
+            total += pq.read_metadata(path).num_rows
+        except Exception:  # a damaged part (validate reports it) must not end in a traceback
+            unreadable += 1
+    return total, unreadable
