@@ -8,6 +8,8 @@ statistics). It knows nothing of HTML: records come in from the extractor
 - ``schema.py`` — the one definition of the record and its Arrow schema
 - ``versions.py``, ``upgrade.py`` — which schema version each part holds; v1 parts
   rewritten as v2 in place (a folder holds one version)
+- ``card.py`` (``card_facts.py``, ``card_render.py``) — the folder's dataset card,
+  ``_README.md`` and ``.huggingface.yaml``, rewritten at the end of every run
 """
 
 from __future__ import annotations

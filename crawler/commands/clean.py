@@ -96,4 +96,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     except LockHeld as exc:
         raise LockedError(str(exc)) from None
+    from cleaning.dataset.card import update_dataset_card
+
+    update_dataset_card(out_dir, on_warning=say)  # one warning line at worst, never fails
     return report(manifest, out_dir, pages_label="pages read")

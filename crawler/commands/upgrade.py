@@ -48,6 +48,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     folder = _check_folder(args.dir)
+    from cleaning.dataset.card import update_dataset_card
     from cleaning.dataset.lock import DatasetLock, LockHeld
     from cleaning.dataset.manifest import new_run_id
     from cleaning.dataset.schema import SCHEMA_VERSION
@@ -56,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         with stop_on_sigterm(), DatasetLock(folder, command="upgrade", run_id=new_run_id()):
             report = upgrade_dataset(folder)
+            # Also for a folder with nothing to upgrade: one written before cards existed.
+            card_notes: list[str] = []  # said after the upgrade's own lines
+            update_dataset_card(folder, on_warning=card_notes.append)
     except LockHeld as exc:
         raise LockedError(str(exc)) from None
     except UpgradeFailed as exc:
@@ -63,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         say(f"upgrade of {folder} stopped: every file is whole; run it again to finish")
         return PARTIAL
-    for line in report.left:
+    for line in [*report.left, *card_notes]:
         say(line)
     done = f"{len(report.upgraded)} file(s) to schema v{SCHEMA_VERSION}"
     if report.left:

@@ -17,6 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from cleaning import Record
+from cleaning.dataset.card import update_dataset_card
 from cleaning.dataset.dedup import ALIAS, VersionFilter
 from cleaning.dataset.manifest import RunManifest, utc_now_iso
 from crawler.manifest import fill_from_crawl, settings_snapshot
@@ -130,5 +131,8 @@ class ParquetDatasetPipeline:
         try:
             path = manifest.write(self.out_dir)
             logger.info("Run manifest written to %s", path.resolve())
+            # Once per run and per worker of a shared crawl, after its manifest, under
+            # the folder's lock when it has one; a card that fails only logs a warning.
+            update_dataset_card(self.out_dir)
         finally:
             session.end(complete=manifest.status in ("finished", "partial"))
