@@ -28,7 +28,15 @@ import pyarrow.parquet as pq
 import pytest
 from demo_server_util import CLI_TIMEOUT, read_manifests, run_cli, subprocess_env
 
-from cleaning.cluster.tasks import EVENT_TOPIC, part_name, probe, publish_task, stage_task
+from cleaning.cluster.tasks import (
+    EVENT_TOPIC,
+    RunGone,
+    part_name,
+    probe,
+    publish_task,
+    stage_task,
+)
+from cleaning.dataset.lock import DatasetLock
 from cleaning.dataset.warc import WarcSegmentWriter
 from cleaning.offline import _Task
 
@@ -326,6 +334,8 @@ def test_publish_is_idempotent(tmp_path: Path) -> None:
     files = sorted((CORPUS / "en_howto").glob("*.html"))
     task: _Task = (files, False, "auto", RUN_ID, None)  # one chunk of page files
     out = tmp_path / "out"
+    lock = DatasetLock(out, command="clean", run_id=RUN_ID)
+    lock.acquire()  # what the client holds for its whole run
     staged = stage_task(task, str(out), 7)
     assert staged.rows == len(files)
     keys = [o.record for o in staged.outcomes if o.record is not None]
@@ -339,16 +349,34 @@ def test_publish_is_idempotent(tmp_path: Path) -> None:
     assert publish_task(str(out), task[3], 7, keep)[0] == names
     assert (out / names[0]).stat().st_mtime_ns == mtime
     assert not list(out.rglob("*.tmp")) and not list((out / "_state").rglob("*.parquet"))
+    lock.release()
+
+
+def test_tasks_of_a_run_that_is_gone_write_nothing(tmp_path: Path) -> None:
+    """A task that outlives its client (killed) must not write once the lock is free."""
+    files = sorted((CORPUS / "en_howto").glob("*.html"))[:2]
+    task: _Task = (files, False, "auto", RUN_ID, None)
+    out = tmp_path / "out"
+    with DatasetLock(out, command="clean", run_id=RUN_ID):
+        stage_task(task, str(out), 0)
+    with pytest.raises(RunGone):
+        stage_task(task, str(out), 1)
+    with pytest.raises(RunGone):
+        publish_task(str(out), RUN_ID, 0, [0])
+    assert not list(out.glob("*.parquet")) and not list(out.rglob("*.tmp"))
+    assert not list((out / "_state" / "staged").iterdir())
 
 
 def test_publish_sets_columns_the_client_decided(tmp_path: Path) -> None:
     files = sorted((CORPUS / "en_howto").glob("*.html"))[:2]
     task: _Task = (files, False, "auto", RUN_ID, None)
     out = tmp_path / "out"
-    staged = stage_task(task, str(out), 0, signature=lambda record: len(record.text))
-    assert all(isinstance(o.record.signature, int) for o in staged.outcomes if o.record)
-    names, _ = publish_task(str(out), task[3], 0, [1, 0], {"title": ["second", "first"]})
-    assert pq.read_table(out / names[0]).column("title").to_pylist() == ["second", "first"]
-    with pytest.raises(KeyError):
+    with DatasetLock(out, command="clean", run_id=RUN_ID):
+        staged = stage_task(task, str(out), 0, signature=lambda record: len(record.text))
+        assert all(isinstance(o.record.signature, int) for o in staged.outcomes if o.record)
+        names, _ = publish_task(str(out), RUN_ID, 0, [1, 0], {"title": ["second", "first"]})
+        table = pq.read_table(out / names[0])
+        assert table.column("title").to_pylist() == ["second", "first"]
         stage_task(task, str(out), 1)
-        publish_task(str(out), task[3], 1, [0], {"no_such_column": [None]})
+        with pytest.raises(KeyError):
+            publish_task(str(out), RUN_ID, 1, [0], {"no_such_column": [None]})

@@ -177,13 +177,17 @@ class ClusterSession:
             "tasks_retried": 0,
         }
         decisions = RunDecisions(manifest, self.out_dir, on_problem)
-        staging = [
-            client.submit(stage_task, task, self.out_dir, i, self.signature, **_key("stage", i))
-            for i, task in enumerate(tasks)
-        ]
-        publishing: list[Any] = []
+        staging: list[Any] = []
+        publishing: list[tuple[int, Any]] = []
+        parts: list[str] = []
         records = 0
         try:
+            for i, task in enumerate(tasks):
+                staging.append(
+                    client.submit(
+                        stage_task, task, self.out_dir, i, self.signature, **_key("stage", i)
+                    )
+                )
             for i in range(len(staging)):
                 result: StageResult = self._result(staging[i], i)
                 staging[i] = None  # forgotten by the scheduler: never recomputed now
@@ -195,13 +199,17 @@ class ClusterSession:
                         keep.append(outcome.record.row)  # type: ignore[union-attr]
                 records += len(keep)
                 if result.rows:  # a staged file to publish or delete
+                    # Values decided here for the kept rows (column -> one value per row)
+                    # go in `columns`; none yet (issue 17: the near-duplicate index's
+                    # near_dup_of, from the summaries' signatures).
+                    columns: dict[str, list[Any]] | None = None
+                    args = (publish_task, self.out_dir, run_id, i, keep, columns)
                     # Before the stage tasks still queued: staged files do not pile up.
-                    args = (publish_task, self.out_dir, run_id, i, keep, None)
-                    publishing.append(client.submit(*args, **_key("publish", i), priority=1))
-            parts: list[str] = []
-            for j, future in enumerate(publishing):
-                names, worker = self._result(future, j)
-                publishing[j] = None
+                    future = client.submit(*args, **_key("publish", i), priority=1)
+                    publishing.append((i, future))
+            for j, (i, future) in enumerate(publishing):
+                names, worker = self._result(future, i)
+                publishing[j] = (i, None)
                 self.workers_seen.add(worker)
                 parts += names
         except KeyboardInterrupt:
@@ -249,7 +257,7 @@ class ClusterSession:
 
         return int(dask.config.get("distributed.scheduler.allowed-failures", 3))
 
-    def _stop(self, staging: list[Any], publishing: list[Any], run_id: str) -> None:
+    def _stop(self, staging: list[Any], publishing: list[tuple[int, Any]], run_id: str) -> None:
         """Nothing more starts; the publish tasks already running finish (so that the
         manifest counts their parts); this run's staged files go."""
         from distributed import wait
@@ -258,7 +266,7 @@ class ClusterSession:
         pending = [f for f in staging if f is not None]
         if pending:
             client.cancel(pending)
-        running = [f for f in publishing if f is not None]
+        running = [f for _i, f in publishing if f is not None]
         if running:
             with contextlib.suppress(Exception):
                 wait(running, timeout=PUBLISH_GRACE)

@@ -10,6 +10,7 @@ file with the same rows, and a reader never sees half a file.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import secrets
 import socket
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaning.dataset.durable import publish_file
-from cleaning.dataset.lock import STATE_DIR
+from cleaning.dataset.lock import LOCK_NAME, STATE_DIR
 from cleaning.dataset.recovery import STAGED_DIR
 from cleaning.dataset.schema import ARROW_SCHEMA, Record
 from cleaning.dataset.writer import DEFAULT_ROWS_PER_FILE, DEFAULT_ROWS_PER_GROUP, part_writer
@@ -139,6 +140,7 @@ def stage_task(
         if writer is not None:
             writer.close()
             writer = None
+            _check_live(out_dir, run_id)
             # No fsync: a staged file does not outlive its run (recovery removes it).
             os.replace(tmp, final)
     finally:
@@ -167,6 +169,11 @@ def publish_task(
     root = Path(out_dir)
     _say_started(run_id, "publish", index)
     staged = staged_path(root, run_id, index)
+    try:
+        _check_live(out_dir, run_id)
+    except RunGone:
+        staged.unlink(missing_ok=True)
+        raise
     if not staged.exists():
         done = sorted(root.glob(f"part-{run_id}-{index:05d}-*.parquet"))
         if done or not keep:
@@ -194,6 +201,23 @@ def publish_task(
             publish_file(tmp, final)
     staged.unlink(missing_ok=True)
     return names, _worker_name()
+
+
+class RunGone(RuntimeError):
+    """The task's run no longer holds the folder's lock: its client died or stopped."""
+
+
+def _check_live(out_dir: str | os.PathLike[str], run_id: str) -> None:
+    """Raise :class:`RunGone` unless ``run_id`` holds the folder's lock (the lock file
+    names its holder): a task that outlives its client (killed; Dask finishes a task
+    that is running) must not write into the folder once another run may be reading
+    it. The check and the rename are not atomic: a window of milliseconds remains."""
+    try:
+        owner = json.loads((Path(out_dir) / STATE_DIR / LOCK_NAME).read_text() or "{}")
+    except (OSError, ValueError):
+        owner = {}
+    if not isinstance(owner, dict) or owner.get("run_id") != run_id:
+        raise RunGone(f"run {run_id} no longer holds {out_dir}'s lock; nothing written")
 
 
 def _write_rows(
