@@ -37,6 +37,7 @@ from cleaning.cluster.tasks import (
     stage_task,
 )
 from cleaning.dataset.lock import DatasetLock
+from cleaning.dataset.recovery import recover_interrupted_runs
 from cleaning.dataset.warc import WarcSegmentWriter
 from cleaning.offline import _Task
 
@@ -219,13 +220,17 @@ def test_second_run_writes_nothing_new(inputs: list[str], cluster: Any, tmp_path
     first = _clean_dask(inputs[1:], out, cluster.scheduler_address)
     assert first.returncode == 0, first.stderr
     parts = sorted(out.glob("*.parquet"))
-    second = _clean_dask(inputs[1:], out, cluster.scheduler_address)
+    # The second time through a scheduler file, as `dask scheduler --scheduler-file` writes.
+    scheduler_file = tmp_path / "scheduler.json"
+    scheduler_file.write_text(json.dumps({"address": cluster.scheduler_address}))
+    second = _clean_dask(inputs[1:], out, str(scheduler_file))
     assert second.returncode == 0, second.stderr
 
     assert sorted(out.glob("*.parquet")) == parts
     one, two = _only_manifest(out, 0), _only_manifest(out, 1)
     assert two["records_written"] == 0 and two["files"] == []
     assert two["skipped"]["unchanged"] == one["records_written"]
+    assert two["settings"]["dask"]["scheduler"] == str(scheduler_file)
 
 
 # --- a worker dies, the client is stopped ---------------------------------------------
@@ -380,3 +385,15 @@ def test_publish_sets_columns_the_client_decided(tmp_path: Path) -> None:
         stage_task(task, str(out), 1)
         with pytest.raises(KeyError):
             publish_task(str(out), RUN_ID, 1, [0], {"no_such_column": [None]})
+
+
+def test_recovery_removes_the_staged_files_of_a_killed_run(tmp_path: Path) -> None:
+    files = sorted((CORPUS / "en_howto").glob("*.html"))[:2]
+    task: _Task = (files, False, "auto", RUN_ID, None)
+    with DatasetLock(tmp_path, command="clean", run_id=RUN_ID):
+        stage_task(task, str(tmp_path), 0)
+    staged = tmp_path / "_state" / "staged" / f"{RUN_ID}-00000.parquet"
+    assert staged.exists()  # the run was killed before publishing it
+    recovery = recover_interrupted_runs(tmp_path)
+    assert not staged.exists()
+    assert recovery.temp_files_removed == [f"_state/staged/{RUN_ID}-00000.parquet"]
