@@ -9,6 +9,7 @@ element). Here the tree is read straight from lexbor's structures (layout in
 before using it; the parity tests compare the two on every test and bench page.
 """
 
+from cpython.object cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, realloc
@@ -23,6 +24,7 @@ cdef extern from "_lexbor_layout.h":
     ctypedef struct hc_node:
         uintptr_t local_name
         hc_node *next
+        hc_node *parent
         hc_node *first_child
         int type
 
@@ -77,7 +79,8 @@ cdef enum:
     A_ROLE = 8
     A_REL = 9
     A_CONTENT_MARK = 10
-    A_COUNT = 11
+    A_TYPE = 11
+    A_COUNT = 12
 
 # What to do after an element's children.
 cdef enum:
@@ -94,8 +97,16 @@ cdef unsigned char TAG_FLAGS[TABLE_SIZE]
 cdef int TAG_HEADING[TABLE_SIZE]
 cdef unsigned char STATIC_ATTR[TABLE_SIZE]
 cdef list TAG_NAMES = [None] * TABLE_SIZE
-cdef list DYNAMIC_ATTRS = []  # (name as bytes, attribute code)
+cdef list DYNAMIC_NAMES = []  # the bytes DYNAMIC_NAME points into, kept alive
+cdef enum:
+    MAX_DYNAMIC = 16
+cdef const unsigned char *DYNAMIC_NAME[MAX_DYNAMIC]  # names without a static id
+cdef size_t DYNAMIC_LENGTH[MAX_DYNAMIC]
+cdef int DYNAMIC_CODE[MAX_DYNAMIC]
+cdef int DYNAMIC_COUNT = 0
 cdef uintptr_t DIV_TAG = 0
+cdef uintptr_t A_TAG = 0
+cdef uintptr_t SCRIPT_TAG = 0
 cdef int MAX_DEPTH = 256
 cdef bint CONFIGURED = False
 
@@ -124,6 +135,7 @@ ATTRIBUTES_READ = {
     "itemprop": A_ITEMPROP,
     "role": A_ROLE,
     "rel": A_REL,
+    "type": A_TYPE,
 }
 
 
@@ -151,7 +163,7 @@ def configure(
     ``attributes``: {attribute id: name} of the static ids among the attributes read.
     The sets, ``headings`` and the Python helpers are those of cleaning/extractor/blocks.py;
     ``zero_width_table`` is the one of cleaning.extractor.textnorm.collapse_spaces."""
-    global DIV_TAG, MAX_DEPTH, CONFIGURED
+    global DIV_TAG, A_TAG, SCRIPT_TAG, MAX_DEPTH, CONFIGURED, DYNAMIC_COUNT
     global Block, Container, Link, zero_width, class_hints, hidden_style
     global pager_rel
     cdef int i, flags
@@ -198,20 +210,30 @@ def configure(
         TAG_HEADING[tag_id] = headings.get(name, 0)
         if name == "div":
             DIV_TAG = tag_id
+        elif name == "a":
+            A_TAG = tag_id
+        elif name == "script":
+            SCRIPT_TAG = tag_id
     for attr_id, name in attributes.items():
         if not 0 <= attr_id <= HC_ATTR_LAST_ENTRY:
             raise ValueError(f"attribute {name!r} has no static id ({attr_id})")
         STATIC_ATTR[attr_id] = codes[name]
     static_names = set(attributes.values())
-    DYNAMIC_ATTRS[:] = [
-        (name.encode(), code) for name, code in codes.items() if name not in static_names
-    ]
+    dynamic = [(name.encode(), code) for name, code in codes.items() if name not in static_names]
+    if len(dynamic) > MAX_DYNAMIC:
+        raise ValueError(f"{len(dynamic)} attributes without a static id")
+    DYNAMIC_NAMES[:] = [name for name, _ in dynamic]
+    DYNAMIC_COUNT = len(dynamic)
+    for i in range(DYNAMIC_COUNT):
+        DYNAMIC_NAME[i] = <const unsigned char *> (<bytes> DYNAMIC_NAMES[i])
+        DYNAMIC_LENGTH[i] = len(<bytes> DYNAMIC_NAMES[i])
+        DYNAMIC_CODE[i] = dynamic[i][1]
     MAX_DEPTH = max_depth
     Block, Container, Link = block_type, container_type, link_type
     zero_width, class_hints, hidden_style = zero_width_table, hints, hidden
     HINT_CACHE.clear()
     pager_rel = rel_of
-    CONFIGURED = DIV_TAG != 0
+    CONFIGURED = DIV_TAG != 0 and A_TAG != 0 and SCRIPT_TAG != 0
 
 
 def attribute_ids(size_t element):
@@ -233,14 +255,13 @@ cdef struct Attrs:
 cdef inline int attr_code(uintptr_t name_id):
     cdef size_t length = 0
     cdef const unsigned char *name
+    cdef int i
     if name_id <= <uintptr_t> HC_ATTR_LAST_ENTRY:
         return STATIC_ATTR[name_id] if name_id < TABLE_SIZE else A_OTHER
     name = hc_dynamic_attr_name(name_id, &length)
-    for known, code in DYNAMIC_ATTRS:
-        if <size_t> len(<bytes> known) == length and memcmp(
-            <const char *> (<bytes> known), name, length
-        ) == 0:
-            return code
+    for i in range(DYNAMIC_COUNT):
+        if DYNAMIC_LENGTH[i] == length and memcmp(DYNAMIC_NAME[i], name, length) == 0:
+            return DYNAMIC_CODE[i]
     return A_OTHER
 
 
@@ -295,6 +316,141 @@ cdef bint is_hidden(Attrs *attrs):
     return bool(style) and hidden_style.search(style) is not None
 
 
+cdef bint attr_iequals(Attrs *attrs, int code, bytes expected):
+    """``attrs.get(name)`` equals ``expected`` (lowercase ASCII), ignoring ASCII case:
+    how lexbor compares a ``type`` in a CSS attribute selector."""
+    cdef hc_str *value = attrs.value[code]
+    cdef size_t i
+    cdef unsigned char c
+    cdef const unsigned char *want = <const unsigned char *> expected
+    if not attrs.present[code] or value == NULL or value.data == NULL:
+        return False
+    if value.length != <size_t> len(expected):
+        return False
+    for i in range(value.length):
+        c = value.data[i]
+        if 65 <= c <= 90:
+            c += 32
+        if c != want[i]:
+            return False
+    return True
+
+
+cdef inline bint has_word_at(const unsigned char *data, size_t length, size_t at, bytes word):
+    cdef size_t i, n = len(word)
+    cdef unsigned char c
+    cdef const unsigned char *want = <const unsigned char *> word
+    if at + n > length:
+        return False
+    for i in range(n):
+        c = data[at + i]
+        if 65 <= c <= 90:
+            c += 32
+        if c != want[i]:
+            return False
+    return True
+
+
+cdef bint may_name_metadata(hc_str *value):
+    """Whether a ``rel`` may hold "author" or "tag" once lowercased (a non-ASCII byte
+    is left for Python's ``lower`` to judge)."""
+    cdef size_t i
+    if value == NULL or value.data == NULL:
+        return False
+    for i in range(value.length):
+        if value.data[i] >= 128:
+            return True
+        if has_word_at(value.data, value.length, i, b"author") or has_word_at(
+            value.data, value.length, i, b"tag"
+        ):
+            return True
+    return False
+
+
+cdef class Marks:
+    """The elements ``metadata/dom.py`` asks for (``script[type=application/ld+json],
+    [itemprop], a[rel]``), in document order, as ``(pointer, is_script, itemprop,
+    rel)``: gathered while the walk reads their attributes anyway, so the metadata
+    step needs no CSS query and no attribute dict of its own. Elements that cannot
+    state anything (an empty ``itemprop``, a ``rel`` without "author" or "tag") are
+    left out; the rest is judged in Python as before."""
+
+    cdef readonly list found
+    cdef Py_ssize_t hole_at  # len(found) when scan met its hole, -1 before
+
+    def __cinit__(self):
+        self.found = []
+        self.hole_at = -1
+
+    cdef void mark(self, hc_node *node, uintptr_t tag, Attrs *attrs) except *:
+        # An element is found once per selector of the list it matches, as lexbor's
+        # query gives it (an <a itemprop rel> twice).
+        cdef str names
+        cdef object rel = None
+        cdef int times = 1
+        if tag == SCRIPT_TAG:
+            times = attrs.present[A_ITEMPROP] + attr_iequals(
+                attrs, A_TYPE, b"application/ld+json"
+            )
+            for _ in range(times):
+                self.found.append((<size_t> node, True, None, None))
+            return
+        names = attr_text(attrs, A_ITEMPROP) if attrs.present[A_ITEMPROP] else ""
+        if tag == A_TAG and attrs.present[A_REL]:
+            times += attrs.present[A_ITEMPROP]
+            if may_name_metadata(attrs.value[A_REL]):
+                rel = attr_text(attrs, A_REL)
+        if names or rel:
+            entry = (<size_t> node, False, names or None, rel)
+            for _ in range(times):
+                self.found.append(entry)
+
+    cdef inline void mark_element(self, hc_node *node) except *:
+        cdef Attrs attrs
+        if (<hc_element *> node).first_attr != NULL:
+            read_attrs(node, &attrs)
+            self.mark(node, node.local_name, &attrs)
+
+    cdef hc_node *scan(self, hc_node *root, hc_node *hole) except? NULL:
+        """Mark the elements of ``root``'s subtree, ``root`` included, in document
+        order, but not those of ``hole``'s (returns ``hole`` when it was met)."""
+        cdef hc_node *node = root
+        cdef hc_node *met = NULL
+        while True:
+            if node == hole:
+                met = node
+                self.hole_at = len(self.found)
+            elif node.type == HC_NODE_TYPE_ELEMENT:
+                self.mark_element(node)
+            if node.first_child != NULL and node != hole:
+                node = node.first_child
+                continue
+            while node != root and node.next == NULL:
+                node = node.parent
+            if node == root:
+                return met
+            node = node.next
+
+    cdef void scan_children(self, hc_node *node) except *:
+        cdef hc_node *child = node.first_child
+        while child != NULL:
+            self.scan(child, NULL)
+            child = child.next
+
+
+def marked_outside(size_t root, size_t body):
+    """The marked elements of the document outside ``<body>`` (the ``<html>`` element,
+    the ``<head>``, whatever follows the body), as ``(before, after)`` the body; None
+    when the body is not under ``root``."""
+    if not CONFIGURED:
+        raise RuntimeError("cleaning.extractor._blockwalk is not configured")
+    cdef Marks marks = Marks()
+    if marks.scan(<hc_node *> root, <hc_node *> body) == NULL:
+        return None
+    # (the body itself, its attributes too, is the walk's)
+    return marks.found[: marks.hole_at], marks.found[marks.hole_at :]
+
+
 cdef struct Frame:
     hc_node *node
     int kind
@@ -330,6 +486,7 @@ cdef class Walk:
     cdef Py_ssize_t capacity
     cdef Frame *frames
     cdef Py_ssize_t nframes, frame_capacity
+    cdef Marks marks  # None unless run(collect=True)
 
     def __cinit__(self):
         self.depth = NULL
@@ -343,9 +500,17 @@ cdef class Walk:
         free(self.article)
         free(self.frames)
 
-    def run(self, size_t body):
+    @property
+    def marked(self):
+        """The metadata's elements of the body (``Marks``), after ``run(collect=True)``."""
+        return None if self.marks is None else self.marks.found
+
+    def run(self, size_t body, bint collect=False):
         if not CONFIGURED:
             raise RuntimeError("cleaning.extractor._blockwalk is not configured")
+        self.marks = Marks() if collect else None
+        if collect:
+            self.marks.mark_element(<hc_node *> body)
         self.blocks = []
         self.containers = [Container("root", -1, False, False)]
         self.parts = []
@@ -476,8 +641,11 @@ cdef class Walk:
                 kind = TAG_KIND[tag] if tag < TABLE_SIZE else K_INLINE
                 descend = False
                 if kind == K_SKIP:
-                    pass
+                    if self.marks is not None:
+                        self.marks.scan(node, NULL)
                 elif kind == K_BR:
+                    if self.marks is not None:
+                        self.marks.scan(node, NULL)
                     if self.pre_depth:
                         self.parts.append("\n")
                     elif self.heading:  # one heading set on two lines
@@ -487,21 +655,31 @@ cdef class Walk:
                 elif kind == K_BLOCK:
                     descend = self.enter_block(node, tag)
                 elif kind == K_PLAIN:
+                    if self.marks is not None:
+                        self.marks.mark_element(node)
                     self.push(node, LEAVE_NOTHING)
                     descend = True
                 elif kind == K_BOLD:
+                    if self.marks is not None:
+                        self.marks.mark_element(node)
                     self.bold_depth += 1
                     self.push(node, LEAVE_BOLD)
                     descend = True
                 else:
                     read_attrs(node, &attrs)
                     if not is_hidden(&attrs):
+                        if self.marks is not None:
+                            self.marks.mark(node, tag, &attrs)
+                            if kind == K_IMG:  # (not walked: an image has no text)
+                                self.marks.scan_children(node)
                         if kind == K_LINK:
                             self.enter_link(node, &attrs)
                             descend = True
                         elif kind != K_IMG:
                             self.push(node, LEAVE_NOTHING)
                             descend = True
+                    elif self.marks is not None:
+                        self.marks.scan(node, NULL)
                 node = node.first_child if descend else node.next
             if self.nframes == 0:
                 return
@@ -548,7 +726,11 @@ cdef class Walk:
         cdef int flags = TAG_FLAGS[tag]
         read_attrs(node, &attrs)
         if attrs.any and (is_hidden(&attrs) or attr_equals(&attrs, A_ARIA_HIDDEN, b"true")):
+            if self.marks is not None:
+                self.marks.scan(node, NULL)
             return False
+        if self.marks is not None and attrs.any:
+            self.marks.mark(node, tag, &attrs)
         if self.parts:
             self.flush()
         frame = self.push(node, LEAVE_BLOCK)
@@ -639,3 +821,32 @@ cdef class Walk:
 
 
 ATTR_LAST_ENTRY = HC_ATTR_LAST_ENTRY  # attribute ids up to this one are static
+
+
+cdef extern from *:
+    """
+    /* selectolax.lexbor.LexborNode (1.0.2), up to the lexbor node it views */
+    typedef struct {
+        PyObject_HEAD
+        void *vtab;
+        void *node;
+    } hc_lexbor_node;
+    """
+    ctypedef struct hc_lexbor_node:
+        void *node
+
+
+def nodes_at(object like, list pointers):
+    """Nodes of ``like``'s parser viewing the elements at ``pointers`` (of ``Marks``):
+    the objects its ``css`` would have built. (selectolax has no public constructor;
+    ``cleaning/extractor/metadata/dom.py`` checks the layout before using this.)"""
+    cdef type kind = type(like)
+    cdef object node
+    parser = like.parser
+    found = []
+    for pointer in pointers:
+        node = kind.__new__(kind)
+        node.parser = parser
+        (<hc_lexbor_node *> <PyObject *> node).node = <void *> <size_t> pointer
+        found.append(node)
+    return found

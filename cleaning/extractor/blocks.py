@@ -124,6 +124,11 @@ class Page:
     containers: list[Container]
     base_url: str = ""
     _chains: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    # The article metadata's elements of the body, gathered by the compiled walk
+    # (``flatten.html_to_page(mark=True)``): (the body's pointer, ``Marks`` entries).
+    marked: tuple[int, list[tuple[int, bool, str | None, str | None]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def absolute(self, href: str | None) -> str | None:
         """``href`` resolved against the page's base URL; None if it is no usable URL."""
@@ -322,9 +327,7 @@ class _Builder:
     def enter_block(self, node: LexborNode, tag: str) -> Callable[[], None] | None:
         """Start a block element: what to do after its children, None to skip them."""
         attrs = node.attributes
-        if attrs and (
-            "hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true"
-        ):
+        if attrs and ("hidden" in attrs or _is_hidden(attrs) or attrs.get("aria-hidden") == "true"):
             return None
         if self.parts:
             self.flush()
@@ -366,9 +369,7 @@ class _Builder:
         if attrs:  # most block elements have none: skip the lookups
             hint = container_hint(attrs.get("class"), attrs.get("id"), attrs.get("role"))
             article_word, boiler_word, kinds = class_hints(hint) if hint else (False, False, 0)
-            article_hint = (
-                article_hint or attrs.get("itemprop") == "articleBody" or article_word
-            )
+            article_hint = article_hint or attrs.get("itemprop") == "articleBody" or article_word
             # Class words are only a hint: a wrapper called "side-by-side" must not sink
             # the article, so the content chooser judges hints relative to its region.
             hinted = boiler_word and not article_hint
@@ -393,7 +394,7 @@ def _nothing() -> None:
 
 
 def pager_rel(rel: str | None) -> str:
-    """"prev" or "next" when an anchor's ``rel`` names it a pager link, else "".
+    """ "prev" or "next" when an anchor's ``rel`` names it a pager link, else "".
 
     >>> pager_rel("nofollow prev"), pager_rel("Next"), pager_rel("noopener")
     ('prev', 'next', '')

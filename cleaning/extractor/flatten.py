@@ -107,8 +107,11 @@ def load_compiled_walk(*, check: bool = True) -> Walker | None:
     if os.environ.get("HEALTHCORPUS_PURE_PYTHON", "") not in ("", "0"):
         return None
     if selectolax.__version__ != LAYOUT_SELECTOLAX:
-        log.debug("compiled walk off: selectolax %s, layout of %s", selectolax.__version__,
-                  LAYOUT_SELECTOLAX)
+        log.debug(
+            "compiled walk off: selectolax %s, layout of %s",
+            selectolax.__version__,
+            LAYOUT_SELECTOLAX,
+        )
         return None
     try:
         from cleaning.extractor import _blockwalk
@@ -134,7 +137,27 @@ _walk: Walker = load_compiled_walk() or python_flatten
 COMPILED = _walk is not python_flatten
 
 
-def html_to_page(body: LexborNode, base_url: str) -> Page:
-    """Flatten a parsed ``<body>``; links will resolve against ``base_url``."""
-    found, containers = _walk(body)
-    return assemble_page(found, containers, base_url)
+def _compiled_walk_module() -> ModuleType | None:
+    if not COMPILED:
+        return None
+    from cleaning.extractor import _blockwalk
+
+    return _blockwalk
+
+
+# ``_blockwalk``, configured, when the compiled walk is the one in use; else None.
+WALK_MODULE = _compiled_walk_module()
+
+
+def html_to_page(body: LexborNode, base_url: str, *, mark: bool = False) -> Page:
+    """Flatten a parsed ``<body>``; links will resolve against ``base_url``. ``mark``:
+    the compiled walk also gathers the article metadata's elements (``Page.marked``),
+    which spares the metadata step a query of the whole tree."""
+    if not mark or WALK_MODULE is None:
+        found, containers = _walk(body)
+        return assemble_page(found, containers, base_url)
+    walk = WALK_MODULE.Walk()
+    found, containers = walk.run(body.mem_id, True)
+    page = assemble_page(found, containers, base_url)
+    page.marked = (body.mem_id, walk.marked)
+    return page

@@ -206,7 +206,7 @@ def prepare_page(
     profile_title = _apply_profile(tree, profile, head) if profile else None
     if "<noscript" in parsed.html:
         _open_noscript_articles(tree)
-    page = html_to_page(tree.body, head.base or url)
+    page = html_to_page(tree.body, head.base or url, mark=True)
     _repair_text(page)
     if profile_title:
         title, title_index = find_title(page, profile_title, "")

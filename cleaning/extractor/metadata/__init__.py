@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_entities
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -59,45 +60,98 @@ def read_page_metadata(
     base: str,
     now: datetime | None,
 ) -> ArticleMetadata:
-    """Every source of the page, merged (``tree`` is None for a text dump)."""
-    sources: list[Stated] = []
+    """Every source of the page, merged (``tree`` is None for a text dump). The visible
+    lines, the last source, are read only for the fields the others left missing."""
+    machine: list[Stated] = []  # the sources that write machine dates, in order of trust
+    visible = _Visible(page, title_index, content)
     trail = None
-    visible = read_visible(page, title_index, content)
     if tree is not None:
-        nodes = marked_nodes(tree)
+        nodes = marked_nodes(tree, page)
         stated = read_json_ld(nodes.scripts)
         meta = read_meta(meta_pairs)
         micro = microdata.read_microdata(nodes.properties)
-        told = (stated, micro, meta, visible)
-        if not any(_first(told, f) for f in ("authors", "published_at")) and (
-            microdata.names_rdfa(html)
+        told = [stated, micro, meta]
+        if microdata.names_rdfa(html) and not any(
+            _first(told, f) or getattr(visible.all(), f) for f in ("authors", "published_at")
         ):  # (RDFa outside <meta> is rare: looked for when nothing else names either)
             micro = microdata.read_microdata(nodes.properties + rdfa_properties(tree))
         marked = Stated(
             authors=markup.author_links(nodes.author_links), tags=markup.tag_links(nodes.tag_links)
         )
-        if not (
-            _first(told, "authors") or marked.authors or visible.authors
-        ) and markup.names_authors(html):
+        if markup.names_authors(html) and not (
+            _first(told, "authors") or marked.authors or visible.all().authors
+        ):
             marked.authors = markup.author_boxes(tree.css(markup.AUTHOR_SELECTOR))
-        sources += [stated, micro, meta, marked]
+        machine += [stated, micro, meta, marked]
         trail = stated.categories
-    trail = trail or breadcrumb(page, title_index)
+    resolve = _as_written
+    if not trail and (trail := breadcrumb(page, title_index)):
+        resolve = _resolver(page)
     if not trail and tree is not None and "crumb" in html:
         trail = markup.breadcrumb_box(tree.css(markup.CRUMB_SELECTOR), base)
-    sources.append(visible)
-    categories = trim_trail(trail, title, url, _root(url)) if trail else []
-    return ArticleMetadata(
-        published_at=_date(sources, "published_at", now) or _date(sources, "created_at", now),
-        modified_at=_date(sources, "modified_at", now),
-        reviewed_at=_date(sources, "reviewed_at", now),
-        authors=_texts(_first(sources, "authors") or []),
-        reviewers=_texts(_first(sources, "reviewers") or []),
-        description=_description(_first(sources, "description")),
-        tags=_texts(_first(sources, "tags") or _first(sources, "keywords") or []),
-        categories=_texts(categories or _first(sources, "sections") or []),
-        image=_image(_first(sources, "image"), base),
+    categories = trim_trail(trail, title, url, lambda: _root(url), resolve) if trail else []
+    published = _date(machine, "published_at", now)
+    modified = _date(machine, "modified_at", now)
+    reviewed = _date(machine, "reviewed_at", now)
+    authors = _first(machine, "authors")
+    reviewers = _first(machine, "reviewers")
+    tags = _first(machine, "tags")
+    shown = visible.only(
+        {
+            name
+            for name, value in (
+                ("published_at", published),
+                ("modified_at", modified),
+                ("reviewed_at", reviewed),
+                ("authors", authors),
+                ("reviewers", reviewers),
+                ("tags", tags),
+            )
+            if not value
+        }
     )
+    return ArticleMetadata(
+        published_at=published
+        or _shown_date(shown, "published_at", now)
+        or _date(machine, "created_at", now),
+        modified_at=modified or _shown_date(shown, "modified_at", now),
+        reviewed_at=reviewed or _shown_date(shown, "reviewed_at", now),
+        authors=_texts(authors or shown.authors or []),
+        reviewers=_texts(reviewers or shown.reviewers or []),
+        description=_description(_first(machine, "description")),
+        tags=_texts(tags or shown.tags or _first(machine, "keywords") or []),
+        categories=_texts(categories or _first(machine, "sections") or []),
+        image=_image(_first(machine, "image"), base),
+    )
+
+
+class _Visible:
+    """The visible lines' statements, read once, and only as far as they are asked for:
+    all fields (when a rule above needs the byline) or the merge's missing ones."""
+
+    __slots__ = ("_content", "_page", "_read", "_title_index")
+
+    def __init__(self, page: Page, title_index: int | None, content: list[int]) -> None:
+        self._page, self._title_index, self._content = page, title_index, content
+        self._read: Stated | None = None
+
+    def all(self) -> Stated:
+        if self._read is None:
+            self._read = read_visible(self._page, self._title_index, self._content)
+        return self._read
+
+    def only(self, wanted: set[str]) -> Stated:
+        """The fields ``wanted`` (the others may be None whatever the page shows)."""
+        if self._read is None:
+            if not wanted:
+                return _NOTHING_SHOWN
+            self._read = read_visible(
+                self._page, self._title_index, self._content, frozenset(wanted)
+            )
+        return self._read
+
+
+_NOTHING_SHOWN = Stated()
 
 
 def _first(sources: list[Stated], name: str) -> object:
@@ -109,17 +163,29 @@ def _first(sources: list[Stated], name: str) -> object:
 
 
 def _date(sources: list[Stated], name: str, now: datetime | None) -> datetime | None:
-    """The first date of the sources that reads as a plausible one."""
-    for n, source in enumerate(sources):
+    """The first machine-written date of the sources that reads as a plausible one."""
+    for source in sources:
         value = getattr(source, name)
-        if not value:
-            continue
-        machine = n < len(sources) - 1  # all but the visible page write machine dates
-        stamp = parse_machine_date(value) if machine else find_date(value)
-        stamp = plausible(stamp, now)
-        if stamp is not None:
-            return stamp
+        if value:
+            stamp = plausible(parse_machine_date(value), now)
+            if stamp is not None:
+                return stamp
     return None
+
+
+def _shown_date(shown: Stated, name: str, now: datetime | None) -> datetime | None:
+    """The date a visible line states, read as people write dates."""
+    value = getattr(shown, name)
+    return plausible(find_date(value), now) if value else None
+
+
+def _as_written(link: str) -> str:
+    return link
+
+
+def _resolver(page: Page) -> Callable[[str], str]:
+    """Absolute links of a breadcrumb line, resolved only where the trim compares one."""
+    return lambda link: page.absolute(link) or ""
 
 
 def _text(value: str) -> str:

@@ -10,7 +10,7 @@ starts with "By" ("By age 40, ...") is not a byline: its names must look like na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from cleaning.extractor.blocks import Block, Page
 from cleaning.extractor.metadata.fields import Stated
@@ -26,6 +26,9 @@ AFTER_CONTENT = 15  # blocks after the article: "Medically reviewed by" often en
 _PARTS = re.compile(
     r"\s+[|·•—–]\s+|\s*[|·•]\s*|\s+-\s+|\s{3,}|\n|\s+(?=[\u4e00-\u9fff]{2,6}\s*[：:])"
 )
+# What every match of _PARTS holds: a line without it is one part. (_PARTS tries its
+# alternatives at every character; this class is skipped through in C.)
+_MAY_SPLIT = re.compile(r"[|·•—–\n\-\u4e00-\u9fff]|\s\s\s")
 _REVIEWER = re.compile(
     r"^(?:(?:medically|clinically|expert|medical(?:ly)?|peer|professionally)\s+)?"
     r"(?:reviewed|checked|vetted|verified|fact[- ]checked)(?:\s+and\s+\w+)?\s+by\b\s*[:：]?"
@@ -83,28 +86,90 @@ _CUES = (
     "time", "von ", "par ", "por ", "veröff", "aktual", "actual", "mis ", "作者", "审", "发布",
     "发表", "时间", "日期", "更新", "文/", "文／", "撰文", "记者",
 )  # fmt: skip
-_CUE = re.compile("|".join(map(re.escape, _CUES)))
 
 
-def read_visible(page: Page, title_index: int | None, content: list[int]) -> Stated:
-    """What the bylines, reviewer lines and datelines around the article state."""
+def _factored(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """An alternation of the literals ``cues`` grouped by their first character: it
+    finds a line's cue wherever the plain alternation does, trying fewer branches."""
+    rests: dict[str, set[str]] = {}
+    for cue in cues:
+        rests.setdefault(cue[0], set()).add(cue[1:])
+    branches = []
+    for first, tails in sorted(rests.items()):
+        if "" in tails:  # (the first character alone is a cue: the longer ones add nothing)
+            branches.append(re.escape(first))
+        else:
+            tail = "|".join(re.escape(t) for t in sorted(tails, key=lambda t: (-len(t), t)))
+            branches.append(f"{re.escape(first)}(?:{tail})")
+    return re.compile("|".join(branches))
+
+
+_CUE = _factored(_CUES)
+# Narrower cues, for a read of some fields only (``read_visible(wanted=...)``): every
+# word the labels of those fields hold, lowercased. Characters that IGNORECASE matches
+# to an ASCII letter but ``lower`` does not turn into it (İ ı ſ K) make a line read.
+_REVIEW_CUES = ("review", "check", "vetted", "verified", "审")  # a reviewer line dates too
+_FIELD_CUES = {
+    "reviewers": _REVIEW_CUES,
+    "reviewed_at": _REVIEW_CUES,
+    "modified_at": ("updated", "modified", "revised", "mis", "aktualisiert", "actualizado", "更新"),
+}
+_BYLINE_FIELDS = frozenset({"authors", "published_at"})  # their lines take every cue
+_CASE_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def read_visible(
+    page: Page, title_index: int | None, content: list[int], wanted: frozenset[str] | None = None
+) -> Stated:
+    """What the bylines, reviewer lines and datelines around the article state.
+    ``wanted``: the fields the caller reads (the others may be left None); lines that
+    cannot state one of them are passed over, which spares most of the cost on pages
+    whose structured data states the byline and the dates."""
     stated = Stated()
+    narrow = None if wanted is None or wanted & _BYLINE_FIELDS else _narrow_cue(wanted)
     for block in _meta_lines(page, title_index, content):
-        text = block.text.lower()
         if stated.tags is None and (match := _TAGS.match(block.text)):
             words = [link.text for link in block.links] or block.text[match.end() :].split(",")
             stated.tags = [w.strip() for w in words if w.strip()] or None
-        elif _CUE.search(text):
-            _read_line(block.text, stated)
+        elif narrow is False:
+            continue
+        else:
+            text = block.text.lower()
+            if (
+                narrow is not None
+                and not narrow.search(text)
+                and (block.text.isascii() or not _CASE_FOLDED.search(block.text))
+            ):
+                continue
+            if _CUE.search(text):
+                _read_line(block.text, stated)
     return stated
 
 
+def _narrow_cue(wanted: frozenset[str]) -> re.Pattern[str] | bool:
+    """The cue of the lines that may state a field of ``wanted``; False for none
+    (the tags lines are read whatever the cue)."""
+    cues = sorted({cue for name in wanted for cue in _FIELD_CUES.get(name, ())})
+    return _compiled_cue(tuple(cues)) if cues else False
+
+
+_COMPILED_CUES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _compiled_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = _COMPILED_CUES.get(cues)
+    if pattern is None:
+        pattern = _COMPILED_CUES[cues] = _factored(cues)
+    return pattern
+
+
 def breadcrumb(page: Page, title_index: int | None) -> list[tuple[str, str]] | None:
-    """A "Current location: Home > Health > Title" line above the title, as (name, url)."""
+    """A "Current location: Home > Health > Title" line above the title, as (name,
+    link as written): ``trim_trail`` resolves the one or two it compares."""
     top = title_index if title_index is not None else min(len(page.blocks), 40)
     for block in page.blocks[max(0, top - 30) : top + 3]:
         if block.links and _LOCATION.match(block.text):
-            trail = [(link.text, page.absolute(link.url) or "") for link in block.links]
+            trail = [(link.text, link.url) for link in block.links]
             last = block.text.rsplit(">", 1)[-1].strip() if ">" in block.text else ""
             if last and last != trail[-1][0]:
                 trail.append((last, ""))
@@ -112,13 +177,23 @@ def breadcrumb(page: Page, title_index: int | None) -> list[tuple[str, str]] | N
     return None
 
 
-def trim_trail(trail: list[tuple[str, str]], title: str, url: str, site_root: str) -> list[str]:
-    """A breadcrumb's names without the home page first and the article itself last."""
+def trim_trail(
+    trail: list[tuple[str, str]],
+    title: str,
+    url: str,
+    site_root: Callable[[], str],
+    resolve: Callable[[str], str],
+) -> list[str]:
+    """A breadcrumb's names without the home page first and the article itself last
+    (``resolve``: a trail link as an absolute URL; ``site_root``: the site's)."""
     names = [(name.strip(" >»/›|\u00a0"), link) for name, link in trail]
     names = [(name, link) for name, link in names if name and not _LOCATION.match(name)]
-    if names and (names[0][0].lower() in _HOME or names[0][1].rstrip("/") == site_root):
+    if names and (names[0][0].lower() in _HOME or resolve(names[0][1]).rstrip("/") == site_root()):
         names = names[1:]
-    if names and (_is_article(names[-1], title, url) or names[-1][0].lower() in _GENERIC_LAST):
+    if names and (
+        _is_article((names[-1][0], resolve(names[-1][1])), title, url)
+        or names[-1][0].lower() in _GENERIC_LAST
+    ):
         names = names[:-1]
     return [name for name, _ in names]
 
@@ -153,7 +228,7 @@ def _meta_lines(page: Page, title_index: int | None, content: list[int]) -> Iter
 def _read_line(text: str, stated: Stated) -> None:
     """One meta line, part by part: "By X · Medically reviewed by Y · Updated May 2"."""
     byline_seen = False
-    for part in _PARTS.split(text):
+    for part in _PARTS.split(text) if _MAY_SPLIT.search(text) else (text,):
         part = part.strip()
         if not part:
             continue
