@@ -26,6 +26,7 @@ from cleaning.dataset import DatasetWriter
 from cleaning.dataset.dedup import VersionFilter
 from cleaning.dataset.lock import DatasetLock
 from cleaning.dataset.manifest import RunManifest, new_run_id, utc_now_iso
+from cleaning.dataset.near_dups import open_index, record_signature, save_index
 from cleaning.dataset.recovery import INTERRUPTED, recover_interrupted_runs
 from cleaning.dataset.schema import Record
 from cleaning.dataset.upgrade import upgrade_before_writing
@@ -342,7 +343,7 @@ def _open_cluster(
 ) -> AbstractContextManager:
     from cleaning.cluster.client import ClusterSession  # imports dask
 
-    return ClusterSession(scheduler, out_dir, inputs)
+    return ClusterSession(scheduler, out_dir, inputs, signature=record_signature)
 
 
 class RunDecisions:
@@ -362,8 +363,11 @@ class RunDecisions:
         on_problem: Callable[[str], None] | None = None,
     ) -> None:
         self.manifest = manifest
+        self.out_dir = out_dir
         self.versions = VersionFilter(out_dir)
         self.on_problem = on_problem
+        # The folder's near-duplicate clusters, joined by each record written.
+        self.near_dups = open_index(out_dir)
 
     def admit(self, outcome: FileOutcome) -> bool:
         """Count ``outcome``; True when its record is to be written."""
@@ -378,8 +382,19 @@ class RunDecisions:
         elif reason := self.versions.reason_to_skip(outcome.record):
             manifest.skip(reason)
         else:
+            record = outcome.record
+            if isinstance(record, Record):
+                self.near_dups.assign(record)  # sets record.near_dup_of
+            else:  # a RecordKey: its signature was computed on the worker
+                record.near_dup_of = self.near_dups.admit(
+                    record.id, record.crawl_id, record.signature
+                )
             return True
         return False
+
+    def save_near_dups(self, parts: list[str]) -> None:
+        """Keep this run's signatures beside the dataset (the parts it wrote)."""
+        save_index(self.out_dir, self.manifest.run_id, self.near_dups.admitted, parts)
 
 
 def _clean_into(
@@ -410,6 +425,7 @@ def _clean_into(
     files_written = writer.close()
     manifest.records_written = writer.rows_written
     manifest.files = [p.name for p in files_written]
+    decisions.save_near_dups(manifest.files)
     if manifest.status != INTERRUPTED:
         manifest.status = "finished" if not manifest.errors else "partial"
     manifest.finished_at = utc_now_iso()

@@ -24,6 +24,7 @@ exit codes:
      stopped by SIGTERM/Ctrl-C after closing its files (run it again to finish)
   {USAGE}  bad arguments: bad URL, missing input, unwritable output folder
   {FAILED}  failure: no article found (none new, none unchanged), or the run did not complete
+     (clean --dask: also when the scheduler cannot be reached)
   {LOCKED}  another run is writing to the same output folder (nothing was done)
 """
 

@@ -126,7 +126,7 @@ def test_manifest_counts(seed_dataset: tuple[Path, pd.DataFrame]) -> None:
     manifest = json.loads(manifests[0].read_text())
     assert manifest["records_written"] == 1
     assert manifest["status"] == "finished"
-    assert manifest["schema_version"] == SCHEMA_VERSION == "2"
+    assert manifest["schema_version"] == SCHEMA_VERSION == "3"
 
 
 def test_unnumbered_heading_lines_become_sections(tmp_path: Path) -> None:

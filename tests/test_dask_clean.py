@@ -26,6 +26,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+import syndication_set
 from demo_server_util import CLI_TIMEOUT, read_manifests, run_cli, subprocess_env
 
 from cleaning.cluster.tasks import (
@@ -52,9 +53,6 @@ CANONICAL = re.compile(rb"<link[^>]+canonical[^>]*>", re.I)
 T0 = datetime(2026, 1, 5, 8, 0, 0, tzinfo=UTC)
 # Columns that differ between two runs of the same inputs by design.
 RUN_COLUMNS = ("crawl_id",)
-# Columns the client is to decide and does not yet (issue 17: the near-duplicate index
-# gives `near_dup_of` in the client's decisions; --dask passes None until it is wired).
-NOT_YET_WIRED = ("near_dup_of",)
 # A scheduler that cannot be reached is given up on after this (Dask's own setting).
 CONNECT_ENV = {"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "3s"}
 
@@ -76,7 +74,8 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """Page files (corpus templates, real pages) and four WARC files: the real pages on
     one host, again on a second host (duplicates: their canonical links name the same
     articles), the demo articles with copies of earlier pages and one URL met twice,
-    and some demo articles under other URLs (aliases)."""
+    some demo articles under other URLs (aliases), and the syndication set's pages (near
+    duplicates across tasks: ``near_dup_of`` is decided by the client)."""
     root = tmp_path_factory.mktemp("dask-inputs")
     real = root / "real"
     real.mkdir()
@@ -97,7 +96,10 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     # Without their canonical link, under another URL, demo articles are aliases.
     aliases = [(f"{url}?p=2", CANONICAL.sub(b"", body)) for url, body in demo[:4]]
     _write_warc(warc, "d", aliases)
-    return [str(CORPUS), str(real), str(warc)]
+    syndicated = root / "syndicated"
+    syndicated.mkdir()
+    syndication_set.write(syndication_set.build("validate"), syndicated)
+    return [str(CORPUS), str(real), str(warc), str(syndicated)]
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +126,7 @@ def reference(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Pa
 def _rows(out: Path) -> list[dict[str, Any]]:
     """Every row, parts read in name order, without the run's own columns."""
     table = pq.read_table(sorted(out.glob("*.parquet")))
-    dropped = [c for c in (*RUN_COLUMNS, *NOT_YET_WIRED) if c in table.column_names]
+    dropped = [c for c in RUN_COLUMNS if c in table.column_names]
     return table.drop_columns(dropped).to_pylist()
 
 
@@ -200,6 +202,9 @@ def test_dask_records_are_those_of_jobs_1(
     assert got == expected, _first_difference(got, expected)
     ids = [row["id"] for row in got]
     assert len(ids) == len(set(ids))
+    # The near-duplicate clusters are those of --jobs 1 (compared above), and there are
+    # some: the syndicated copies, in other tasks than their roots.
+    assert sum(row["near_dup_of"] is not None for row in got) >= 150
     manifest, ref_manifest = _only_manifest(out), _only_manifest(reference)
     assert _counts(manifest) == _counts(ref_manifest)
     # The filter had work across tasks: the second host's copies and the aliases.
@@ -287,6 +292,9 @@ def test_sigterm_publishes_nothing_half_done_and_the_next_run_finishes(
     got = _rows(out)
     ids = [row["id"] for row in got]
     assert len(ids) == len(set(ids))
+    # The near-duplicate clusters are those of --jobs 1 (compared above), and there are
+    # some: the syndicated copies, in other tasks than their roots.
+    assert sum(row["near_dup_of"] is not None for row in got) >= 150
     key = sorted  # the stopped run's parts come first: compare as sets of rows
     assert key(json.dumps(r, sort_keys=True, default=str) for r in got) == key(
         json.dumps(r, sort_keys=True, default=str) for r in _rows(reference)

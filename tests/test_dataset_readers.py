@@ -30,12 +30,12 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def counts(folder: Path) -> dict[str, int]:
-    glob = f"{folder.as_posix()}/**/*.parquet"
+    glob = f"{folder.as_posix()}/part-*.parquet"  # as README says
     return {
         "pandas": len(pd.read_parquet(folder)),
         "pyarrow": ds.dataset(folder, format="parquet", partitioning="hive").count_rows(),
         "duckdb": duckdb.sql(
-            f"select count(*) from read_parquet('{glob}', hive_partitioning=true)"
+            f"select count(*) from read_parquet('{glob}')"
         ).fetchall()[0][0],
         "polars": pl.scan_parquet(glob).select(pl.len()).collect().item(),
     }
@@ -49,7 +49,7 @@ def test_four_readers_see_the_same_rows(crawled: Path) -> None:
 
 
 def test_nested_columns_read_back_in_every_reader(crawled: Path) -> None:
-    glob = f"{crawled.as_posix()}/**/*.parquet"
+    glob = f"{crawled.as_posix()}/part-*.parquet"
     first = duckdb.sql(
         f"select max(len(sections)), max(len(related)) from read_parquet('{glob}')"
     ).fetchall()[0]

@@ -216,12 +216,12 @@ def test_a_folder_of_an_unknown_version_is_not_written_into(
     out = copy(v1_cleaned, tmp_path)
     (part, *_) = dataset_files(out)
     table = pq.read_table(part)
-    pq.write_table(table.replace_schema_metadata({VERSION_KEY: b"3"}), part)
+    pq.write_table(table.replace_schema_metadata({VERSION_KEY: b"99"}), part)
     before = versions(out)
     proc = run_cli("clean", str(DEMO_SITE), "--out", str(out))
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
-    assert "schema v3, which this healthcorpus does not know" in proc.stderr
+    assert "schema v99, which this healthcorpus does not know" in proc.stderr
     assert versions(out) == before  # nothing upgraded, nothing written
     assert len(read_manifests(out)) == 1
 
@@ -233,7 +233,10 @@ def test_validate_passes_a_v1_folder_and_says_how_to_upgrade(v1_cleaned: Path) -
     proc = run_cli("validate", str(v1_cleaned))
     assert proc.returncode == 0, proc.stderr
     assert f"records in {v1_cleaned.resolve()} (schema v1)" in proc.stdout
-    assert f"`healthcorpus upgrade {v1_cleaned.resolve()}` brings it to schema v2" in proc.stdout
+    assert (
+        f"`healthcorpus upgrade {v1_cleaned.resolve()}` brings it to schema v{SCHEMA_VERSION}"
+        in proc.stdout
+    )
 
 
 def test_validate_refuses_a_folder_of_mixed_versions(v1_cleaned: Path, tmp_path: Path) -> None:
@@ -245,8 +248,8 @@ def test_validate_refuses_a_folder_of_mixed_versions(v1_cleaned: Path, tmp_path:
     problems = [line for line in proc.stderr.splitlines() if "mixed versions" in line]
     assert sorted(problems) == sorted(
         f"healthcorpus: {path}: schema v1 in a folder of mixed versions (schema v1: 2 "
-        f"file(s), schema v2: 1 file(s)); readers take one file's schema: "
-        f"`healthcorpus upgrade {out.resolve()}` brings it to schema v2"
+        f"file(s), schema v{SCHEMA_VERSION}: 1 file(s)); readers take one file's schema: "
+        f"`healthcorpus upgrade {out.resolve()}` brings it to schema v{SCHEMA_VERSION}"
         for path in rest
     )
     assert "Traceback" not in proc.stderr
@@ -261,7 +264,10 @@ def test_validate_names_a_file_of_an_unknown_version(v1_cleaned: Path, tmp_path:
     proc = run_cli("validate", str(out))
     assert proc.returncode == 1
     assert f"healthcorpus: {part}: schema v9: not a version this healthcorpus knows" in proc.stderr
-    assert "mixed schema versions (schema v2: 2 file(s), schema v9: 1 file(s))" in proc.stderr
+    assert (
+        f"mixed schema versions (schema v{SCHEMA_VERSION}: 2 file(s), schema v9: 1 file(s))"
+        in proc.stderr
+    )
 
 
 def test_validate_checks_the_new_columns_types(v1_cleaned: Path, tmp_path: Path) -> None:
@@ -285,9 +291,12 @@ def test_upgrade_is_idempotent(v1_cleaned: Path, tmp_path: Path) -> None:
     before = v1_rows(out)
     proc = run_cli("upgrade", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == f"upgraded 3 file(s) to schema v2 (0 already were) in {out.resolve()}\n"
+    assert (
+        proc.stdout
+        == f"upgraded 3 file(s) to schema v{SCHEMA_VERSION} (0 already were) in {out.resolve()}\n"
+    )
     assert proc.stderr == ""
-    assert set(versions(out).values()) == {"2"}
+    assert set(versions(out).values()) == {SCHEMA_VERSION}
     meta = pq.read_schema(dataset_files(out)[0]).metadata
     assert meta[b"healthcorpus.upgraded_from"] == b"1"
     assert v1_rows(out).equals(before)
@@ -295,7 +304,9 @@ def test_upgrade_is_idempotent(v1_cleaned: Path, tmp_path: Path) -> None:
     snapshot = {p.name: p.read_bytes() for p in dataset_files(out)}
     again = run_cli("upgrade", str(out))
     assert again.returncode == 0, again.stderr
-    assert again.stdout == f"nothing to upgrade: 3 file(s) of {out.resolve()}, all v2\n"
+    assert (
+        again.stdout == f"nothing to upgrade: 3 file(s) of {out.resolve()}, all v{SCHEMA_VERSION}\n"
+    )
     assert {p.name: p.read_bytes() for p in dataset_files(out)} == snapshot
     assert run_cli("validate", str(out)).returncode == 0  # the v1 manifests still add up
 
@@ -309,13 +320,15 @@ def test_an_upgrade_killed_midway_resumes(v1_cleaned: Path, tmp_path: Path) -> N
     upgrade_part(first)
     leftover = second.with_name(f".{second.name}{UPGRADING_SUFFIX}")
     leftover.write_bytes(b"PAR1" + second.read_bytes()[4:100])
-    assert versions(out) == {first.name: "2", second.name: "1", _third.name: "1"}
+    assert versions(out) == {first.name: SCHEMA_VERSION, second.name: "1", _third.name: "1"}
     assert len(pd.read_parquet(out)) == DEMO_ARTICLES  # whole files only
     assert run_cli("validate", str(out)).returncode == 1  # mixed versions
 
     proc = run_cli("upgrade", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("upgraded 2 file(s) to schema v2 (1 already were)")
+    assert proc.stdout.startswith(
+        f"upgraded 2 file(s) to schema v{SCHEMA_VERSION} (1 already were)"
+    )
     assert not leftover.exists()
     assert v1_rows(out).equals(before)
     assert run_cli("validate", str(out)).returncode == 0
@@ -339,19 +352,19 @@ def test_an_upgrade_killed_by_sigkill_resumes(v1_cleaned: Path, tmp_path: Path) 
     )
     try:
         deadline = time.monotonic() + 60
-        while "2" not in versions(out).values() and proc.poll() is None:
+        while SCHEMA_VERSION not in versions(out).values() and proc.poll() is None:
             assert time.monotonic() < deadline, "the upgrade never started"
             time.sleep(0.005)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait(timeout=10)
     seen = versions(out)  # every footer readable: no visible file is half written
-    assert len(seen) == MANY_PARTS and set(seen.values()) == {"1", "2"}  # killed midway
+    assert len(seen) == MANY_PARTS and set(seen.values()) == {"1", SCHEMA_VERSION}  # killed midway
     assert len(pd.read_parquet(out, columns=["id"])) == MANY_PARTS * ROWS_PER_GROUP
 
     again = run_cli("upgrade", str(out))
     assert again.returncode == 0, again.stderr
-    assert set(versions(out).values()) == {"2"}
+    assert set(versions(out).values()) == {SCHEMA_VERSION}
     assert list(out.glob(f".*{UPGRADING_SUFFIX}")) == []
     assert v1_rows(out).equals(pa.concat_tables([rows] * MANY_PARTS))
     assert len(pl.read_parquet(f"{out.as_posix()}/*.parquet").columns) == len(ARROW_SCHEMA)
@@ -366,8 +379,10 @@ def test_upgrade_leaves_a_damaged_file_and_says_so(v1_cleaned: Path, tmp_path: P
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"healthcorpus: {second}: ")
     assert "(not upgraded)" in proc.stderr and "Traceback" not in proc.stderr
-    assert proc.stdout.startswith("partly upgraded: 2 file(s) to schema v2, 1 left as they were")
-    assert [version_of(p) for p in (first, third)] == ["2", "2"]
+    assert proc.stdout.startswith(
+        f"partly upgraded: 2 file(s) to schema v{SCHEMA_VERSION}, 1 left as they were"
+    )
+    assert [version_of(p) for p in (first, third)] == [SCHEMA_VERSION, SCHEMA_VERSION]
 
 
 def test_upgrade_bad_input_is_one_line(tmp_path: Path) -> None:

@@ -193,16 +193,19 @@ class ClusterSession:
                 staging[i] = None  # forgotten by the scheduler: never recomputed now
                 self.workers_seen.add(result.worker)
                 keep: list[int] = []
+                near_dup_of: list[str | None] = []
                 for outcome in result.outcomes:
                     outcome.path = given.get(outcome.path, outcome.path)
                     if decisions.admit(outcome):
-                        keep.append(outcome.record.row)  # type: ignore[union-attr]
+                        key = outcome.record
+                        keep.append(key.row)  # type: ignore[union-attr]
+                        near_dup_of.append(key.near_dup_of)  # type: ignore[union-attr]
                 records += len(keep)
                 if result.rows:  # a staged file to publish or delete
-                    # Values decided here for the kept rows (column -> one value per row)
-                    # go in `columns`; none yet (issue 17: the near-duplicate index's
-                    # near_dup_of, from the summaries' signatures).
+                    # Values decided here, in input order, for the kept rows.
                     columns: dict[str, list[Any]] | None = None
+                    if any(near_dup_of):
+                        columns = {"near_dup_of": near_dup_of}
                     args = (publish_task, self.out_dir, run_id, i, keep, columns)
                     # Before the stage tasks still queued: staged files do not pile up.
                     future = client.submit(*args, **_key("publish", i), priority=1)
@@ -228,6 +231,9 @@ class ClusterSession:
         manifest.records_written = records
         manifest.files = sorted(parts)
         if manifest.status != INTERRUPTED:
+            # After an interruption the index would name rows never published: the
+            # next run signs this run's parts again instead (near_dups.store).
+            decisions.save_near_dups(manifest.files)
             manifest.status = "finished" if not manifest.errors else "partial"
         manifest.finished_at = utc_now_iso()
         self._note_cluster(manifest, run_id)

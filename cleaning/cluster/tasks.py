@@ -40,18 +40,22 @@ EVENT_TOPIC = "healthcorpus-clean-{run_id}"
 Signature = Callable[[Record], Any]
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class RecordKey:
     """What the client needs of a record to decide on it, in place of the record
-    (:class:`cleaning.dataset.dedup.VersionFilter` reads these fields)."""
+    (:class:`cleaning.dataset.dedup.VersionFilter` reads these fields; the
+    near-duplicate index reads ``crawl_id`` and ``signature`` and sets
+    ``near_dup_of``, which the publish task writes)."""
 
     id: str
     content_hash: str
     site: str | None
     url: str
+    crawl_id: str
     text_blank: bool
     row: int  # the record's row in its task's staged file
     signature: Any = None
+    near_dup_of: str | None = None
 
     @property
     def text(self) -> str:
@@ -126,6 +130,7 @@ def stage_task(
                     record.content_hash,
                     record.site,
                     record.url,
+                    record.crawl_id,
                     not record.text.strip(),
                     rows,
                     signature(record) if signature is not None else None,

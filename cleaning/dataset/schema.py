@@ -1,4 +1,4 @@
-"""The record: one row per article, schema v2.
+"""The record: one row per article, schema v3.
 
 This module is the single source of truth for the dataset's columns. The Parquet
 writer, the validator and ``docs/schema.md`` all derive from :data:`ARROW_SCHEMA`,
@@ -16,10 +16,10 @@ from typing import Any
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Versions a dataset folder may hold; a folder holds one (``healthcorpus upgrade``
 # brings an older one to this version: readers take the schema of one file).
-KNOWN_SCHEMA_VERSIONS = ("1", "2")
+KNOWN_SCHEMA_VERSIONS = ("1", "2", "3")
 
 
 @dataclass(slots=True)
@@ -91,6 +91,8 @@ class Record:
     categories: list[str] = field(default_factory=list)
     image: str | None = None
     references: list[Reference] = field(default_factory=list)
+    # v3: set by the dataset, not the cleaner (cleaning.dataset.near_dups).
+    near_dup_of: str | None = None
 
     def to_row(self) -> dict[str, Any]:
         """The record as a plain dict whose nested values match :data:`ARROW_SCHEMA`.
@@ -163,6 +165,8 @@ ARROW_SCHEMA = pa.schema(
         pa.field("categories", pa.list_(pa.string())),
         pa.field("image", pa.string()),
         pa.field("references", pa.list_(pa.struct([("text", pa.string()), ("url", pa.string())]))),
+        # v3
+        pa.field("near_dup_of", pa.string()),
     ],
     metadata={"healthcorpus.schema_version": SCHEMA_VERSION},
 )
@@ -205,10 +209,19 @@ COLUMN_DOCS: dict[str, str] = {
     "image": "the article's lead image (absolute URL)",
     "references": "the article's own sources / references list (text, and url when "
     "linked); that list is not in `text` or `sections`",
+    "near_dup_of": "the id of the earliest record whose text is a near duplicate of this "
+    "one's (MinHash LSH, word-shingle Jaccard about 0.8; see docs/near_duplicates.md); "
+    "null when there is none or when this record is that earliest one",
 }
 
-# The columns each schema version has: a v1 folder lacks the rest.
+# The columns each schema version has: an older folder lacks the rest.
 V1_COLUMNS = tuple(ARROW_SCHEMA.names[:18])
+V2_COLUMNS = tuple(ARROW_SCHEMA.names[:28])
+COLUMNS_BY_VERSION: dict[str, tuple[str, ...]] = {
+    "1": V1_COLUMNS,
+    "2": V2_COLUMNS,
+    SCHEMA_VERSION: tuple(ARROW_SCHEMA.names),
+}
 
 
 def stable_id(canonical_url: str) -> str:
@@ -226,9 +239,13 @@ def records_to_table(records: list[Record]) -> pa.Table:
     return pa.Table.from_pylist([r.to_row() for r in records], schema=ARROW_SCHEMA)
 
 
+def since_version(column: str) -> str:
+    """The schema version that added ``column``."""
+    return next(v for v, names in COLUMNS_BY_VERSION.items() if column in names)
+
+
 def schema_markdown() -> str:
     """``docs/schema.md``, generated from :data:`ARROW_SCHEMA` (a test keeps them in sync)."""
-    added = [name for name in ARROW_SCHEMA.names if name not in V1_COLUMNS]
     lines = [
         "# Record schema v" + SCHEMA_VERSION,
         "",
@@ -240,12 +257,22 @@ def schema_markdown() -> str:
         "",
         f"- **v1** has the first {len(V1_COLUMNS)} columns, `{V1_COLUMNS[0]}` to "
         f"`{V1_COLUMNS[-1]}`.",
-        f"- **v2** adds {len(added)} after them: " + ", ".join(f"`{n}`" for n in added) + ".",
+    ]
+    previous = V1_COLUMNS
+    for version, names in list(COLUMNS_BY_VERSION.items())[1:]:
+        added = [name for name in names if name not in previous]
+        lines.append(
+            f"- **v{version}** adds {len(added)} after them: "
+            + ", ".join(f"`{n}`" for n in added)
+            + "."
+        )
+        previous = names
+    lines += [
         "",
         "A dataset folder holds one version (readers take one file's schema for the whole",
-        "folder). `healthcorpus crawl` and `clean` rewrite the v1 files of a folder as v2",
-        "before they write into it, and `healthcorpus upgrade DIR` does only that: the",
-        "new columns null, or empty lists, rows and file names unchanged.",
+        "folder). `healthcorpus crawl` and `clean` rewrite the older files of a folder as",
+        f"v{SCHEMA_VERSION} before they write into it, and `healthcorpus upgrade DIR` does only",
+        "that: the new columns null, or empty lists, rows and file names unchanged.",
         "",
         "## Columns",
         "",
@@ -253,6 +280,7 @@ def schema_markdown() -> str:
         "|---|---|---|---|",
     ]
     for f in ARROW_SCHEMA:
-        since = "v1" if f.name in V1_COLUMNS else "v2"
-        lines.append(f"| `{f.name}` | `{f.type}` | {since} | {COLUMN_DOCS[f.name]} |")
+        lines.append(
+            f"| `{f.name}` | `{f.type}` | v{since_version(f.name)} | {COLUMN_DOCS[f.name]} |"
+        )
     return "\n".join(lines) + "\n"

@@ -80,6 +80,7 @@ COMPACT_SCHEMA = pa.schema(
         ("n_related", pa.int64()),
         ("has_prev", pa.bool_()),
         ("has_next", pa.bool_()),
+        ("near_dup_of", pa.string()),
         *COMPACT_FIELDS,
     ]
 )
@@ -197,6 +198,13 @@ class DatasetStats:
     def top_authors(self) -> list[tuple[str, int]]:
         return name_counts(self.articles["authors"])
 
+    def near_dup_clusters(self) -> list[int]:
+        """The size of each near-duplicate cluster of the articles (its root and the
+        articles whose ``near_dup_of`` names it), largest first."""
+        members = self.articles["near_dup_of"].dropna()
+        sizes = (members.value_counts() + 1).sort_values(ascending=False)
+        return [int(n) for n in sizes]
+
 
 def collect_stats(folder: str | os.PathLike[str]) -> DatasetStats:
     """Read the needed columns of every visible Parquet file and the run manifests."""
@@ -233,6 +241,8 @@ def read_compact(path: Path) -> pa.Table:
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         raise ValueError(f"not a healthcorpus dataset: no column {', '.join(missing[:3])}{more}")
     wanted = [*FLAT_COLUMNS, *NESTED_LEAVES.values(), *columns_to_read(names)]
+    if "near_dup_of" in names:  # v3
+        wanted.append("near_dup_of")
     # Row group by row group: only one group's link URLs are ever decoded at a time.
     groups = range(parquet.metadata.num_row_groups)
     pieces = [_compact(parquet.read_row_group(g, columns=wanted)) for g in groups]
@@ -246,6 +256,11 @@ def _compact(table: pa.Table) -> pa.Table:
     columns["n_related"] = pc.fill_null(pc.list_value_length(table.column("related")), 0)
     columns["has_prev"] = pc.is_valid(table.column("prev"))
     columns["has_next"] = pc.is_valid(table.column("next"))
+    columns["near_dup_of"] = (
+        table.column("near_dup_of")
+        if "near_dup_of" in table.column_names
+        else pa.nulls(table.num_rows, pa.string())
+    )
     columns.update(compact_metadata(table))
     arrays = [columns[f.name].cast(f.type) for f in COMPACT_SCHEMA]
     return pa.Table.from_arrays(arrays, schema=COMPACT_SCHEMA)
@@ -376,6 +391,7 @@ def blocks(stats: DatasetStats) -> list[Block]:
         _words_block(stats),
         _sections_block(stats),
         _links_block(stats),
+        _near_dups_block(stats),
         _metadata_block(stats),
         _years_block(stats),
         _names_block("top reviewers", stats.top_reviewers(), stats.unique_articles),
@@ -445,6 +461,22 @@ def _links_block(stats: DatasetStats) -> Block:
             ("with next", f"{with_next:,}", _percent(with_next, whole)),
         ],
     )
+
+
+def _near_dups_block(stats: DatasetStats) -> Block:
+    sizes = stats.near_dup_clusters()
+    whole = stats.unique_articles
+    in_clusters = sum(sizes)
+    buckets = [("2", 2, 2), ("3-5", 3, 5), ("6+", 6, None)]
+    rows = [
+        ("clusters", f"{len(sizes):,}", "by near_dup_of as written"),
+        ("articles in clusters", f"{in_clusters:,}", _percent(in_clusters, whole)),
+        ("largest cluster", f"{sizes[0]:,}" if sizes else "0", "articles"),
+    ]
+    for label, low, high in buckets:
+        n = sum(1 for size in sizes if size >= low and (high is None or size <= high))
+        rows.append((f"clusters of {label}", f"{n:,}", ""))
+    return Block("near duplicates", rows)
 
 
 def _metadata_block(stats: DatasetStats) -> Block:

@@ -4,7 +4,7 @@ Readers take the schema of one file for a whole folder (pandas drops or keeps th
 columns depending on file order, DuckDB fails with "schema mismatch in glob", Polars
 fails), so a folder must hold one version. The version is the file metadata key
 ``healthcorpus.schema_version``; the columns of a version are those of
-:data:`cleaning.dataset.schema.ARROW_SCHEMA` it had (``V1_COLUMNS`` for v1).
+:data:`cleaning.dataset.schema.ARROW_SCHEMA` it had (``COLUMNS_BY_VERSION``).
 """
 
 from __future__ import annotations
@@ -18,16 +18,25 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaning.dataset.dedup import dataset_files
-from cleaning.dataset.schema import ARROW_SCHEMA, KNOWN_SCHEMA_VERSIONS, SCHEMA_VERSION, V1_COLUMNS
+from cleaning.dataset.schema import (
+    ARROW_SCHEMA,
+    COLUMNS_BY_VERSION,
+    KNOWN_SCHEMA_VERSIONS,
+    SCHEMA_VERSION,
+)
 
 VERSION_KEY = b"healthcorpus.schema_version"
 # Set on a part rewritten by ``healthcorpus upgrade``: the version it had (provenance).
 UPGRADED_FROM_KEY = b"healthcorpus.upgraded_from"
 
-V1_SCHEMA = pa.schema(
-    [ARROW_SCHEMA.field(name) for name in V1_COLUMNS], metadata={VERSION_KEY: b"1"}
-)
-SCHEMAS: dict[str, pa.Schema] = {"1": V1_SCHEMA, SCHEMA_VERSION: ARROW_SCHEMA}
+SCHEMAS: dict[str, pa.Schema] = {
+    version: pa.schema(
+        [ARROW_SCHEMA.field(name) for name in names], metadata={VERSION_KEY: version.encode()}
+    )
+    for version, names in COLUMNS_BY_VERSION.items()
+}
+SCHEMAS[SCHEMA_VERSION] = ARROW_SCHEMA
+V1_SCHEMA = SCHEMAS["1"]
 assert set(SCHEMAS) == set(KNOWN_SCHEMA_VERSIONS), "a known version without its schema"
 
 

@@ -20,6 +20,7 @@ from cleaning import Record
 from cleaning.dataset.card import update_dataset_card
 from cleaning.dataset.dedup import ALIAS, VersionFilter
 from cleaning.dataset.manifest import RunManifest, utc_now_iso
+from cleaning.dataset.near_dups import NearDupIndex, open_index, save_index
 from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
 from crawler.stats_keys import RECORDS_WRITTEN, count_error, count_skipped
@@ -43,6 +44,7 @@ class ParquetDatasetPipeline:
         self.out_dir = session.out_dir
         self.manifest = RunManifest(run_id=session.run_id, command=command)
         self.versions: VersionFilter | None = None
+        self.near_dups: NearDupIndex | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -56,6 +58,8 @@ class ParquetDatasetPipeline:
         self.versions = VersionFilter(
             self.out_dir, claim=self.session.claim(), claim_text=self.session.claim_text()
         )
+        self.near_dups = self._open_near_dups()
+        self.session.after_checkpoint.append(self._save_near_dups)
         self.manifest.settings.update(settings_snapshot(self.crawler.settings, self.crawler.spider))
         # A run killed from here on leaves a "running" manifest, which the next run
         # marks "interrupted" (cleaning.dataset.recovery).
@@ -78,6 +82,8 @@ class ParquetDatasetPipeline:
             self.session.record_settled(item.url)
             self.session.maybe_checkpoint()
             raise DropItem(f"{reason}: {item.url}", log_level="DEBUG")
+        assert self.near_dups is not None
+        self.near_dups.assign(item)  # its near_dup_of
         try:
             self.session.write_record(item)
         except Exception as exc:
@@ -91,6 +97,25 @@ class ParquetDatasetPipeline:
         self.session.aliases.article_written(item.url, item.content_hash, self.versions.hash_of)
         self.session.maybe_checkpoint()
         return item
+
+    def _open_near_dups(self) -> NearDupIndex:
+        frontier = self.session.frontier
+        if frontier is None:
+            return open_index(self.out_dir)
+        from cleaning.dataset.near_dups.shared import open_shared_index
+
+        prefix = f"{frontier.keys.prefix}near_dups:{frontier.generation}:"
+        return open_shared_index(frontier.server, prefix, self.out_dir, self.session.run_id)
+
+    def _save_near_dups(self) -> None:
+        """After each checkpoint: the signatures of the records now published."""
+        if self.near_dups is None or not self.session.parquet_files:
+            return
+        parts = [path.name for path in self.session.parquet_files]
+        try:
+            save_index(self.out_dir, self.session.run_id, self.near_dups.admitted, parts)
+        except OSError as exc:  # the parts hold the truth: the next run signs them again
+            logger.warning("Could not save the near-duplicate index in %s: %s", self.out_dir, exc)
 
     def close_spider(self) -> None:
         try:
