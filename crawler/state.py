@@ -51,6 +51,40 @@ CREATE TABLE IF NOT EXISTS meaningful_params (
 """
 
 
+class StateDamaged(RuntimeError):
+    """The state file cannot be read as SQLite (truncated, overwritten, a disk fault)."""
+
+
+def check_state(folder: str | os.PathLike[str]) -> None:
+    """Raise :class:`StateDamaged`, naming the file and what to do, unless the state of
+    ``folder`` (a ``_state`` folder) is absent or passes SQLite's ``quick_check``.
+
+    Called before a crawl does any work, so that a damaged file stops it with one
+    line instead of a traceback in the middle of Scrapy's start, and is never
+    replaced silently by an empty state (a re-crawl of the whole site)."""
+    path = Path(folder) / STATE_FILE
+    if not path.exists():
+        return
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            verdict = db.execute("PRAGMA quick_check").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise StateDamaged(_damaged(path, str(exc))) from None
+    if not verdict or verdict[0] != "ok":
+        raise StateDamaged(_damaged(path, str(verdict[0] if verdict else "no answer")))
+
+
+def _damaged(path: Path, reason: str) -> str:
+    return (
+        f"{path}: the crawl state is damaged ({reason}); nothing was done. The dataset "
+        "is not affected. Move the file away to crawl again without it (every page is "
+        "then fetched in full, not with conditional GETs)"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class KnownPage:
     """One page as of its last successful fetch (or 304)."""
@@ -90,11 +124,15 @@ class PageState:
         Path(folder).mkdir(parents=True, exist_ok=True)
         self.path = Path(folder) / STATE_FILE
         self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a process crash never loses a commit; a power cut may lose
-        # the last one, which only means those pages are fetched again.
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a process crash never loses a commit; a power cut may
+            # lose the last one, which only means those pages are fetched again.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StateDamaged(_damaged(self.path, str(exc))) from None
 
     def get(self, url: str) -> KnownPage | None:
         row = self._db.execute(

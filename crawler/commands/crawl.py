@@ -162,6 +162,8 @@ def crawl_and_report(
             except LockHeld as exc:
                 raise LockedError(str(exc)) from None
         upgrade_folder(out_dir, command=command, run_id=run_id, shared=shared)
+        if not shared:  # workers of a frontier keep their state in Redis
+            check_page_state(out_dir)
         say(f"crawling {', '.join(urls)} into {out_dir}")
         try:
             with pyarrow_without_pandas():
@@ -178,6 +180,17 @@ def crawl_and_report(
         except CrawlDidNotRun as exc:
             raise CommandError(str(exc)) from None
     return report(manifest, out_dir, pages_label="pages fetched")
+
+
+def check_page_state(out_dir: Path) -> None:
+    """A damaged ``_state/pages.sqlite`` stops the crawl before any work, one line."""
+    from cleaning.dataset.lock import STATE_DIR
+    from crawler.state import StateDamaged, check_state
+
+    try:
+        check_state(out_dir / STATE_DIR)
+    except StateDamaged as exc:
+        raise CommandError(str(exc)) from None
 
 
 def upgrade_folder(out_dir: Path, *, command: str, run_id: str, shared: bool) -> None:
