@@ -55,6 +55,10 @@ class StateDamaged(RuntimeError):
     """The state file cannot be read as SQLite (truncated, overwritten, a disk fault)."""
 
 
+class StateUnwritable(RuntimeError):
+    """The state file is sound but cannot be written now (a full disk, a read-only one)."""
+
+
 def check_state(folder: str | os.PathLike[str]) -> None:
     """Raise :class:`StateDamaged`, naming the file and what to do, unless the state of
     ``folder`` (a ``_state`` folder) is absent or passes SQLite's ``quick_check``.
@@ -71,6 +75,8 @@ def check_state(folder: str | os.PathLike[str]) -> None:
             verdict = db.execute("PRAGMA quick_check").fetchone()
         finally:
             db.close()
+    except sqlite3.OperationalError as exc:
+        raise StateUnwritable(f"{path}: cannot read the crawl state: {exc}") from None
     except sqlite3.Error as exc:
         raise StateDamaged(_damaged(path, str(exc))) from None
     if not verdict or verdict[0] != "ok":
@@ -130,7 +136,10 @@ class PageState:
             # lose the last one, which only means those pages are fetched again.
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # SQLITE_FULL, SQLITE_READONLY ...
+            self._db.close()
+            raise StateUnwritable(f"{self.path}: cannot write the crawl state: {exc}") from None
+        except sqlite3.DatabaseError as exc:  # not a database, malformed
             self._db.close()
             raise StateDamaged(_damaged(self.path, str(exc))) from None
 

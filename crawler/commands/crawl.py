@@ -183,13 +183,15 @@ def crawl_and_report(
 
 
 def check_page_state(out_dir: Path) -> None:
-    """A damaged ``_state/pages.sqlite`` stops the crawl before any work, one line."""
+    """A damaged ``_state/pages.sqlite``, or one that cannot be written (a full disk),
+    stops the crawl before any work, with one line."""
     from cleaning.dataset.lock import STATE_DIR
-    from crawler.state import StateDamaged, check_state
+    from crawler.state import PageState, StateDamaged, StateUnwritable, check_state
 
     try:
         check_state(out_dir / STATE_DIR)
-    except StateDamaged as exc:
+        PageState(out_dir / STATE_DIR).close()  # opened (created) as the crawl will
+    except (StateDamaged, StateUnwritable) as exc:
         raise CommandError(str(exc)) from None
 
 
