@@ -5,7 +5,6 @@ demo site and ``healthcorpus clean`` of saved pages, read back by Hugging Face
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ import pytest
 import yaml
 from demo_server_util import REPO, read_manifests, run_cli, serve_demo_site, subprocess_env
 from huggingface_hub import DatasetCard
+from tmpfs_util import mounted_tmpfs, remount
 
 from cleaning.dataset import card_facts
 from cleaning.dataset.card import (
@@ -270,23 +270,13 @@ def test_a_card_that_cannot_be_written_does_not_fail_the_run(tmp_path: Path) -> 
 @pytest.fixture
 def read_only_folder(tmp_path: Path, mixed: Path) -> Iterator[Path]:
     """A copy of a dataset on a tmpfs remounted read-only (as root; skipped elsewhere)."""
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("mounting a read-only tmpfs needs root")
-    try:
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], check=True)
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip("cannot mount a tmpfs here")
-    try:
+    with mounted_tmpfs(tmp_path / "ro", "8m") as mount:
         for path in [*dataset_files(mixed), *sorted((mixed / "_runs").glob("*.json"))]:
             target = mount / path.relative_to(mixed)
             target.parent.mkdir(exist_ok=True)
             shutil.copy(path, target)
-        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        remount(mount, "ro")
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
 
 
 def test_a_read_only_folder_gives_one_warning(read_only_folder: Path) -> None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import NotConfigured
 
+from cleaning.dataset.manifest import WARC_DIR
+from crawler.disk_errors import is_disk_error, stop_for_disk_error
 from crawler.items import PageItem
 from crawler.session import CrawlSession
 from crawler.stats_keys import count_error
@@ -39,8 +41,15 @@ class WarcArchivePipeline:
         if isinstance(item, PageItem):
             try:
                 CrawlSession.of(self.crawler).archive(item)
-            except OSError as exc:  # a full disk: the page is still cleaned and kept
+            except OSError as exc:  # the page is still cleaned and kept
                 reason = f"archive/{type(exc).__name__}"
                 count_error(self.crawler.stats, reason, source=item.url, detail=str(exc))
-                logger.error("Could not archive %s: %s", item.url, exc)
+                if is_disk_error(exc):  # one line, and the crawl stops
+                    stop_for_disk_error(self.crawler, exc.filename or self._warc_dir(), exc)
+                else:
+                    logger.error("Could not archive %s: %s", item.url, exc)
         return item
+
+    def _warc_dir(self) -> str:
+        session = CrawlSession.of(self.crawler)
+        return str(session.out_dir / WARC_DIR)

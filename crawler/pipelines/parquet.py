@@ -159,5 +159,7 @@ class ParquetDatasetPipeline:
             # Once per run and per worker of a shared crawl, after its manifest, under
             # the folder's lock when it has one; a card that fails only logs a warning.
             update_dataset_card(self.out_dir)
+        except OSError as exc:  # a full disk: the run's files stay as published
+            logger.error("Could not write the run manifest in %s: %s", self.out_dir, exc)
         finally:
             session.end(complete=manifest.status in ("finished", "partial"))

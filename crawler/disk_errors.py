@@ -1,0 +1,51 @@
+"""A write the machine refuses (a full disk, a quota, a read-only remount) stops the crawl.
+
+Such a fault does not pass by itself page after page: going on would fill the log with
+one error per page and fetch pages that cannot be kept. The first one ends the crawl
+with one line naming the path; what is published stays readable, the state is never
+ahead of the dataset (:mod:`crawler.state`), so once there is space the same command
+goes on from there.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+from typing import TYPE_CHECKING
+
+from scrapy.utils.defer import deferred_from_coro
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
+CLOSE_REASON = "disk_full"
+_STOPPING = "healthcorpus_disk_error"  # set on the crawler once it is stopping
+
+
+def is_disk_error(exc: BaseException) -> bool:
+    """A write the machine refuses, whoever the caller: no retry will get it through."""
+    return isinstance(exc, OSError) and exc.errno in DISK_ERRNOS
+
+
+def stop_for_disk_error(
+    crawler: Crawler, path: str | os.PathLike[str], exc: OSError
+) -> None:
+    """Log one line naming ``path`` and close the spider (once per crawl)."""
+    if getattr(crawler, _STOPPING, False):
+        return
+    setattr(crawler, _STOPPING, True)
+    logger.error(
+        "Stopping the crawl: cannot write %s: %s. Free space (or make it writable) and "
+        "run the same command: it goes on from what is published",
+        path,
+        exc.strerror or exc,
+    )
+    if crawler.engine is not None:
+        closing = deferred_from_coro(crawler.engine.close_spider_async(reason=CLOSE_REASON))
+        closing.addErrback(
+            lambda failure: logger.error("Could not close the spider: %s", failure.value)
+        )
