@@ -14,7 +14,7 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
-from scrapy.utils.defer import deferred_from_coro
+from crawler.closing import close_crawl
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -31,9 +31,7 @@ def is_disk_error(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in DISK_ERRNOS
 
 
-def stop_for_disk_error(
-    crawler: Crawler, path: str | os.PathLike[str], exc: OSError
-) -> None:
+def stop_for_disk_error(crawler: Crawler, path: str | os.PathLike[str], exc: OSError) -> None:
     """Log one line naming ``path`` and close the spider (once per crawl)."""
     if getattr(crawler, _STOPPING, False):
         return
@@ -44,8 +42,4 @@ def stop_for_disk_error(
         path,
         exc.strerror or exc,
     )
-    if crawler.engine is not None:
-        closing = deferred_from_coro(crawler.engine.close_spider_async(reason=CLOSE_REASON))
-        closing.addErrback(
-            lambda failure: logger.error("Could not close the spider: %s", failure.value)
-        )
+    close_crawl(crawler, CLOSE_REASON)

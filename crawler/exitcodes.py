@@ -16,6 +16,7 @@ PARTIAL = 1
 USAGE = 2
 FAILED = 3
 LOCKED = 4
+REDIS_UNAVAILABLE = 5
 
 EPILOG = f"""\
 exit codes:
@@ -26,8 +27,14 @@ exit codes:
   {FAILED}  failure: no article found (none new, none unchanged), or the run did not complete
      (clean --dask: also when the scheduler cannot be reached)
   {LOCKED}  another run is writing to the same output folder (nothing was done)
+  {REDIS_UNAVAILABLE}  --redis: Redis did not answer for longer than
+     HEALTHCORPUS_REDIS_OUTAGE_LIMIT (300 s); what was published is kept, run the same
+     command again once Redis is back
 """
 
+
+# The close reason of a worker that gave up waiting for Redis (crawler/distributed/outage.py).
+REDIS_GONE_REASON = "redis_unavailable"
 
 # Manifest statuses of a run that went to its end ("partial": some pages failed).
 COMPLETED_STATUSES = frozenset({"finished", "partial"})
@@ -37,6 +44,8 @@ INTERRUPTED = "interrupted"
 def exit_code_for(manifest: RunManifest) -> int:
     if manifest.status == INTERRUPTED:
         return PARTIAL
+    if manifest.settings.get("close_reason") == REDIS_GONE_REASON:
+        return REDIS_UNAVAILABLE
     articles_found = manifest.records_written + manifest.skipped.get("unchanged", 0)
     # One worker of a shared crawl may find nothing left to do: the crawl is not empty.
     shared = bool(manifest.settings.get("HEALTHCORPUS_FRONTIER"))
@@ -55,4 +64,6 @@ def explain(code: int, manifest: RunManifest | None = None) -> str:
         OK: "success (exit 0)",
         PARTIAL: "partial: some pages failed, see errors (exit 1)",
         FAILED: "failed: no article found or the run did not complete (exit 3)",
+        REDIS_UNAVAILABLE: "stopped: Redis did not come back in time; run the same "
+        "command again once it is back (exit 5)",
     }.get(code, f"exit {code}")

@@ -19,6 +19,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from cleaning.dataset.manifest import WARC_DIR
 from cleaning.dataset.recovery import recover_interrupted_runs
 from cleaning.dataset.upgrade import SHARED_WAIT_SECONDS, upgrade_before_writing
 from crawler.aliases import ParamLearner
+from crawler.distributed.outage import RedisUnavailable
 from crawler.runid import run_id_for
 from crawler.scope import host_label
 from crawler.state import ALIAS, ARTICLE, KnownPage, PageState
@@ -93,6 +95,8 @@ class CrawlSession:
             frontier.join()
             self._heartbeat = LoopingCall(self._beat)
             self._heartbeat.start(frontier.heartbeat_ttl / 3, now=False)
+            if frontier.outage is not None:  # back from a pause: tell the others at once
+                frontier.outage.on_recovered.append(lambda _: _call_soon(self._beat))
         else:
             self.lock = DatasetLock(out_dir, command=command, run_id=run_id)
             self.lock.acquire()
@@ -146,6 +150,8 @@ class CrawlSession:
         # nothing more, and its crawl stops (callbacks: the scheduler closes it).
         self.declared_dead = False
         self.on_declared_dead: list[Callable[[], None]] = []
+        # Shared frontier: Redis came back empty (callbacks: the scheduler reseeds it).
+        self.on_frontier_lost: list[Callable[[], None]] = []
         # What the crawl's sitemaps and feeds list (set by the spider once read).
         self.listings: SiteListings | None = None
         self.listings_known = asyncio.Event()
@@ -176,17 +182,9 @@ class CrawlSession:
                 raise ValueError("HEALTHCORPUS_OUT (the dataset folder) is not set")
             frontier = None
             if name := settings.get("HEALTHCORPUS_FRONTIER"):
-                from scrapy_redis import connection
+                from crawler.distributed.setup import open_frontier
 
-                from crawler.distributed.frontier import Frontier
-
-                server = connection.from_settings(settings)
-                frontier = Frontier(
-                    server,
-                    name,
-                    run_id_for(crawler),
-                    heartbeat_ttl=settings.getfloat("HEALTHCORPUS_HEARTBEAT_TTL", 15.0),
-                )
+                frontier = open_frontier(crawler, name)
             _sessions[crawler] = cls(
                 Path(out),
                 run_id_for(crawler),
@@ -358,7 +356,13 @@ class CrawlSession:
             self.warc_files.append(segment)
         if (part := self.writer.publish()) is not None:
             self.parquet_files.append(part)
-        self.state.put_many(self._pending.values())
+        try:
+            self.state.put_many(self._pending.values())
+        except RedisUnavailable:
+            # The crawl is closing for it. Its pages are published but not settled:
+            # on resuming they are fetched again and found unchanged (no new row).
+            self._pending.clear()
+            return
         self._pending.clear()
         self._records_since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
@@ -386,13 +390,20 @@ class CrawlSession:
 
     def _beat(self) -> None:
         assert self.frontier is not None
+        from crawler.distributed.frontier import DECLARED_DEAD, UNKNOWN
+
         try:
-            alive = self.frontier.heartbeat()
+            beat = self.frontier.heartbeat()
+        except RedisUnavailable:
+            return  # said once already, and the crawl is closing
         except Exception as exc:  # a blip of the Redis connection must not kill us
             logger.warning("Heartbeat to Redis failed: %s", exc)
             return
-        if not alive and not self.declared_dead:
+        if beat == DECLARED_DEAD and not self.declared_dead:
             self._declared_dead()
+        elif beat == UNKNOWN and not self.declared_dead and not self.closed:
+            for callback in self.on_frontier_lost:
+                callback()
 
     def _declared_dead(self) -> None:
         """Going on would write pages the others have fetched again, and, once they
@@ -420,7 +431,15 @@ class CrawlSession:
             if self.frontier is not None:
                 # Workers that died during the crawl are surely gone now: their
                 # requests were handed out again only once their heartbeat expired.
-                recover_interrupted_runs(self.out_dir, self.frontier.is_alive)
+                with suppress(RedisUnavailable):
+                    recover_interrupted_runs(self.out_dir, self.frontier.is_alive)
         finally:
             if self.lock is not None:
                 self.lock.release()
+
+
+def _call_soon(function: Callable[[], None]) -> None:
+    """Run ``function`` once the event loop is free (not inside a Redis command)."""
+    from twisted.internet import reactor
+
+    reactor.callLater(0, function)

@@ -123,6 +123,9 @@ HEALTHCORPUS_CHECKPOINT_SECONDS = 300
 # a worker may go without a heartbeat before its requests are handed to the others.
 HEALTHCORPUS_FRONTIER = ""
 HEALTHCORPUS_HEARTBEAT_TTL = 15
+# How long a worker waits for a Redis that does not answer (a restart, a network cut)
+# before it stops with exit code 5; it pauses meanwhile (crawler/distributed/outage.py).
+HEALTHCORPUS_REDIS_OUTAGE_LIMIT = 300
 # How often an idle worker looks for new work in the shared queue, in seconds (each
 # look is a few Redis commands).
 HEALTHCORPUS_IDLE_POLL = 0.5

@@ -100,3 +100,55 @@ def finish(workers: list[subprocess.Popen[str]]) -> list[tuple[int, str, str]]:
                 proc.kill()
         results.append((proc.returncode, stdout, stderr))
     return results
+
+
+class RestartableRedis:
+    """A redis-server on one loopback port that a test stops and starts again: with
+    ``persistence`` (append-only file, fsync always) it comes back with its data,
+    without it, empty."""
+
+    def __init__(self, folder: Path, *, persistence: bool) -> None:
+        self.binary = redis_binary()
+        self.folder = folder
+        self.persistence = persistence
+        self.port = _free_port()
+        self.url = f"redis://{LOOPBACK}:{self.port}/0"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        aof = (
+            ["--appendonly", "yes", "--appendfsync", "always"]
+            if self.persistence
+            else ["--appendonly", "no"]
+        )
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", LOOPBACK, "--save", "",
+             *aof, "--dir", str(self.folder), "--protected-mode", "yes"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection((LOOPBACK, self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        """SIGTERM, as a service manager restarting it does."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+        self.proc = None
+
+    def keys(self) -> int:
+        import redis
+
+        return len(redis.Redis.from_url(self.url).keys("*"))

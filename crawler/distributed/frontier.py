@@ -42,14 +42,18 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from cleaning.dataset.dedup import FIRST, OTHER_URL, SAME_URL
+from crawler.distributed.reseed import FrontierJournal
 
 if TYPE_CHECKING:
     from redis import Redis
 
     from cleaning.dataset.schema import Record
+    from crawler.distributed.outage import OutageRetry
 
 KEY_ROOT = "healthcorpus"
 HEARTBEAT_TTL = 15  # seconds without a heartbeat after which a worker counts as dead
+# What a heartbeat finds.
+DECLARED_DEAD, ALIVE, UNKNOWN = 0, 1, 2
 
 # Pop the best request and record it as in flight for this worker, atomically; none
 # for a worker the others have declared dead (KEYS[3]: workers; ARGV[1]: this worker).
@@ -75,10 +79,12 @@ return 1
 
 # Refresh this worker's heartbeat, unless the others have declared it dead (its
 # heartbeat expired, its requests went back to the queue). KEYS: alive, workers, dead.
-# ARGV: worker, time to live in ms. 1 = refreshed, 0 = declared dead.
+# ARGV: worker, time to live in ms. 1 = refreshed, 0 = declared dead, 2 = unknown:
+# neither taking part nor declared dead, so Redis lost its data (crawler/distributed/
+# reseed.py).
 _BEAT = """
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
 if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return 0 end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 2 end
 redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
 return 1
 """
@@ -110,12 +116,16 @@ _FINISH_IF_DONE = """
 local generation = tonumber(redis.call('GET', KEYS[3]) or '0')
 if generation ~= tonumber(ARGV[2]) then return 2 end
 if redis.call('ZCARD', KEYS[1]) > 0 then return 0 end
+local reseed = ARGV[1] .. 'reseed:'
+if redis.call('EXISTS', reseed .. 'open:' .. ARGV[2], reseed .. 'pushed:' .. ARGV[2]) > 0 then
+  return 0
+end
 for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
   if redis.call('SCARD', ARGV[1] .. 'inflight:' .. worker) > 0 then return 0 end
 end
 redis.call('INCR', KEYS[3])
 redis.call('DEL', ARGV[1] .. 'dupefilter:' .. ARGV[2], ARGV[1] .. 'ids:' .. ARGV[2],
-           ARGV[1] .. 'texts:' .. ARGV[2])
+           ARGV[1] .. 'texts:' .. ARGV[2], reseed .. 'taken:' .. ARGV[2])
 return 1
 """
 
@@ -190,6 +200,15 @@ class FrontierKeys:
     def texts(self, generation: int) -> str:
         return f"{self.prefix}texts:{generation}"
 
+    def reseed_pushed(self, generation: int) -> str:
+        return f"{self.prefix}reseed:pushed:{generation}"
+
+    def reseed_taken(self, generation: int) -> str:
+        return f"{self.prefix}reseed:taken:{generation}"
+
+    def reseed_open(self, generation: int) -> str:
+        return f"{self.prefix}reseed:open:{generation}"
+
     def alive(self, worker: str) -> str:
         return f"{self.prefix}alive:{worker}"
 
@@ -205,13 +224,24 @@ class Frontier:
     """One worker's handle on the shared frontier."""
 
     def __init__(
-        self, server: Redis, name: str, worker: str, *, heartbeat_ttl: float = HEARTBEAT_TTL
+        self,
+        server: Redis,
+        name: str,
+        worker: str,
+        *,
+        heartbeat_ttl: float = HEARTBEAT_TTL,
+        outage: OutageRetry | None = None,
     ) -> None:
         self.server = server
         self.heartbeat_ttl = heartbeat_ttl
+        # The client's retry policy: tells when Redis was last away (None: not known).
+        self.outage = outage
         self.keys = FrontierKeys(name)
         self.worker = worker
         self.generation = int(server.get(self.keys.generation) or 0)
+        self.left = False
+        # What this worker did in this crawl, to rebuild a Redis that comes back empty.
+        self.journal = FrontierJournal()
         self._pop = server.register_script(_POP)
         self._push = server.register_script(_PUSH)
         self._beat = server.register_script(_BEAT)
@@ -227,17 +257,22 @@ class Frontier:
         pipe.hset(self.keys.workers, self.worker, json.dumps(about))
         pipe.execute()
 
-    def heartbeat(self) -> bool:
-        """Still alive for the others; False once they have declared this worker dead
-        (a stall longer than the heartbeat's time to live): its requests are theirs."""
-        beat = self._beat(
-            keys=[self.keys.alive(self.worker), self.keys.workers, self.keys.dead],
-            args=[self.worker, int(self.heartbeat_ttl * 1000)],
+    def heartbeat(self) -> int:
+        """:data:`ALIVE` for the others; :data:`DECLARED_DEAD` once they have taken
+        this worker for dead (a stall longer than the heartbeat's time to live): its
+        requests are theirs; :data:`UNKNOWN` when Redis has lost its data."""
+        if self.left:
+            return ALIVE  # ended normally: nobody can take it for dead any more
+        return int(
+            self._beat(
+                keys=[self.keys.alive(self.worker), self.keys.workers, self.keys.dead],
+                args=[self.worker, int(self.heartbeat_ttl * 1000)],
+            )
         )
-        return bool(int(beat))
 
     def leave(self) -> None:
         """A worker that ends normally has published everything it took."""
+        self.left = True
         pipe = self.server.pipeline()
         pipe.delete(self.keys.inflight(self.worker), self.keys.alive(self.worker))
         pipe.hdel(self.keys.workers, self.worker)
@@ -265,26 +300,49 @@ class Frontier:
             keys=[self.keys.queue, self.keys.inflight(self.worker), self.keys.workers],
             args=[self.worker],
         )
-        return entry if entry else None
+        if not entry:
+            return None
+        self.journal.took(entry)
+        return entry
 
     def push(self, fingerprint: str | None, score: float, entry: bytes) -> int:
         """1: queued; 0: seen before in this crawl; -1: this worker is taken for dead."""
-        return int(
+        queued = int(
             self._push(
                 keys=[self.keys.workers, self.keys.dupefilter(self.generation), self.keys.queue],
                 args=[self.worker, fingerprint or "", score, entry],
             )
         )
+        if queued == 1:
+            self.journal.queued(fingerprint, score, entry)
+        return queued
 
     def settle(self, entries: list[bytes]) -> None:
         """These requests' pages are published: forget them."""
         if entries:
             self.server.srem(self.keys.inflight(self.worker), *entries)
 
+    def requeue_unknown(self, known: set[bytes]) -> int:
+        """Put back the requests recorded as this worker's in flight that it does not
+        know of (a pop executed by Redis whose reply never came back)."""
+        inflight = self.keys.inflight(self.worker)
+        lost = [entry for entry in self.server.smembers(inflight) if entry not in known]
+        if lost:
+            pipe = self.server.pipeline(transaction=True)
+            pipe.zadd(self.keys.queue, dict.fromkeys(lost, 0))
+            pipe.srem(inflight, *lost)
+            pipe.execute()
+        return len(lost)
+
     def queued(self) -> int:
         return int(self.server.zcard(self.keys.queue))
 
     def requeue_dead_workers(self) -> int:
+        """Put back the requests of workers whose heartbeat expired. Not within a
+        heartbeat's time to live after Redis was away: every worker's heartbeat may
+        have expired during the outage, and the others have not beaten again yet."""
+        if self.outage is not None and self.outage.recovered_within(self.heartbeat_ttl):
+            return 0
         return int(
             self._requeue_dead(keys=[self.keys.queue, self.keys.workers], args=[self.keys.prefix])
         )
@@ -303,6 +361,7 @@ class Frontier:
         """Who else wrote this article in this crawl: FIRST, SAME_URL or OTHER_URL."""
         key = self.keys.ids(self.generation)
         if self.server.hsetnx(key, record.id, record.url):
+            self.journal.ids[record.id] = record.url
             return FIRST
         owner = self.server.hget(key, record.id)
         return SAME_URL if as_text(owner or b"") == record.url else OTHER_URL
@@ -314,6 +373,7 @@ class Frontier:
         field = f"{record.site} {record.content_hash}"
         mine = f"{record.id} {record.url}"
         if self.server.hsetnx(key, field, mine):
+            self.journal.texts[field] = mine
             return record.id, record.url
         owner = as_text(self.server.hget(key, field) or mine.encode())
         record_id, _, url = owner.partition(" ")

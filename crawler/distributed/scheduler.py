@@ -18,6 +18,7 @@ duplicate filter) it:
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
@@ -27,6 +28,8 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
 from crawler.distributed.frontier import Frontier
+from crawler.distributed.outage import RedisUnavailable
+from crawler.distributed.reseed import Reseed
 from crawler.session import CrawlSession
 from crawler.signals import request_finished
 
@@ -55,6 +58,11 @@ class SharedFrontierScheduler(Scheduler):
         self.crawler = crawler
         self.stats = crawler.stats
         self.session = CrawlSession.of(crawler)
+        # Redis came back empty: reseeding it (crawler/distributed/reseed.py), and the
+        # requests held back meanwhile as (fingerprint, score, entry).
+        self.reseed = Reseed(frontier)
+        self._reseeding = False
+        self._held: list[tuple[str | None, float, bytes]] = []
         # entry -> the page URL its callback yielded ("" for none), or _UNFINISHED.
         self._taken: dict[bytes, object] = {}
         # Scrapy's engine takes requests while its downloader has room (16 by default),
@@ -76,6 +84,9 @@ class SharedFrontierScheduler(Scheduler):
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         scheduler.session.after_checkpoint.append(scheduler.settle_published)
         scheduler.session.on_declared_dead.append(scheduler.stop_declared_dead)
+        scheduler.session.on_frontier_lost.append(scheduler.frontier_lost)
+        if (outage := session.frontier.outage) is not None:
+            outage.on_recovered.append(scheduler.after_outage)
         return scheduler
 
     def open(self, spider: Spider) -> None:
@@ -99,13 +110,20 @@ class SharedFrontierScheduler(Scheduler):
         )
 
     def close(self, reason: str) -> None:
-        self.frontier.leave()
+        # Redis gone: the heartbeat expires instead, the others take back what it held.
+        with suppress(RedisUnavailable):
+            self.frontier.leave()
 
     def next_request(self) -> Request | None:
         unfinished = sum(1 for page in self._taken.values() if page is _UNFINISHED)
         if unfinished >= self.max_taken:
             return None  # the engine asks again as soon as one of ours is done
-        entry = self.frontier.pop()
+        try:
+            if not self._reseed_done():
+                return None
+            entry = self.frontier.pop()
+        except RedisUnavailable:
+            return None  # the crawl is closing (outage.CLOSE_REASON)
         if entry is None:
             return None
         request = self.queue._decode_request(entry)
@@ -121,9 +139,7 @@ class SharedFrontierScheduler(Scheduler):
         if self.session.declared_dead:
             return False
         fingerprint = None if request.dont_filter else self.df.request_fingerprint(request)
-        queued = self.frontier.push(
-            fingerprint, -request.priority, self.queue._encode_request(request)
-        )
+        queued = self._push(fingerprint, -request.priority, self.queue._encode_request(request))
         if queued == 0:
             self.df.log(request, self.spider)
         if queued <= 0:
@@ -132,8 +148,72 @@ class SharedFrontierScheduler(Scheduler):
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
 
+    def _push(self, fingerprint: str | None, score: float, entry: bytes) -> int:
+        """frontier.push, or 1 for a request held back while Redis is rebuilt."""
+        if self._reseeding:
+            self._held.append((fingerprint, score, entry))
+            return 1
+        try:
+            queued = self.frontier.push(fingerprint, score, entry)
+        except RedisUnavailable:
+            # Closing: the page that linked here is not settled, so it is fetched
+            # again when the crawl resumes, and its links queued then.
+            return -1
+        if queued == -1 and not self.session.declared_dead:
+            # Unknown to Redis: taken for dead (the heartbeat will say so, and this is
+            # dropped with the rest) or Redis lost its data (queued after the reseed).
+            self._held.append((fingerprint, score, entry))
+            return 1
+        return queued
+
     def has_pending_requests(self) -> bool:
-        return self.frontier.queued() > 0
+        if self._held or self._reseeding:
+            return True
+        try:
+            return self.frontier.queued() > 0
+        except RedisUnavailable:
+            return False
+
+    # --- a Redis that came back empty ------------------------------------------------
+
+    def frontier_lost(self) -> None:
+        """Put this worker's part of the crawl back (step 1 of crawler/distributed/reseed.py)."""
+        if self.session.declared_dead:
+            return
+        # Again if Redis was emptied again during a reseed: putting back is idempotent.
+        self.reseed.contribute(list(self._taken))
+        self._reseeding = True
+
+    def _reseed_done(self) -> bool:
+        """False while the reseed window is open; once it closes, the queue is rebuilt
+        and the requests held back are queued through the restored duplicate filter."""
+        if self._reseeding:
+            moved = self.reseed.close_if_due()
+            if moved is None:
+                return False
+            self._reseeding = False
+            if moved:
+                logger.warning("Rebuilt the shared queue: %d requests put back", moved)
+        if self._held and not self.session.declared_dead:
+            held, self._held = self._held, []
+            for fingerprint, score, entry in held:  # counted as enqueued already
+                self._push(fingerprint, score, entry)
+        return True
+
+    def after_outage(self, seconds: float) -> None:
+        """Redis is back: hand back what it popped for us while its reply was lost."""
+        # Later, not inside the command that found Redis back: a pop whose reply just
+        # arrived is not among ours yet.
+        from twisted.internet import reactor
+
+        reactor.callLater(0, self._requeue_lost_pops)
+
+    def _requeue_lost_pops(self) -> None:
+        if self.session.declared_dead or self.session.closed:
+            return
+        lost = self.frontier.requeue_unknown(set(self._taken))
+        if lost:
+            logger.warning("Put back %d requests taken as Redis went away", lost)
 
     # --- forgetting requests once their pages are safe ------------------------------
 
@@ -161,12 +241,20 @@ class SharedFrontierScheduler(Scheduler):
 
     def spider_idle(self, spider: Spider) -> None:
         """Nothing to do here; end only when there is nothing to do anywhere."""
+        try:
+            self._end_if_done()
+        except RedisUnavailable:
+            raise DontCloseSpider from None  # closing already, for the outage's reason
+
+    def _end_if_done(self) -> None:
+        if not self._reseed_done():
+            raise DontCloseSpider
         self.session.checkpoint()
         # Idle: every request this worker took has been through its callback.
         self.frontier.settle(list(self._taken))
         self._taken.clear()
         self.frontier.requeue_dead_workers()
-        if self.frontier.queued() > 0:
+        if self._held or self.frontier.queued() > 0:
             raise DontCloseSpider
         if not self.frontier.finish_if_done():
             raise DontCloseSpider  # others are still at work: their pages may add links

@@ -1,14 +1,21 @@
-"""From ``--redis URL [--frontier NAME]`` to the settings of a shared-frontier worker."""
+"""From ``--redis URL [--frontier NAME]`` to the settings of a shared-frontier worker,
+and from those settings to the worker's handle on the frontier."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from crawler.commands.common import CommandError, UsageError
-from crawler.distributed.frontier import default_frontier_name
+from crawler.distributed.frontier import HEARTBEAT_TTL, Frontier, default_frontier_name
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 SCHEDULER = "crawler.distributed.scheduler.SharedFrontierScheduler"
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+# A Redis cut off without a reset (a network fault) is noticed after this many seconds.
+SOCKET_TIMEOUT = 10.0
 
 
 def shared_frontier_settings(
@@ -40,3 +47,27 @@ def check_redis(redis_url: str) -> None:
         raise UsageError(f"--redis {shown}: {exc}") from None
     except redis.RedisError as exc:
         raise CommandError(f"--redis {shown}: cannot reach Redis: {exc}") from None
+
+
+def open_frontier(crawler: Crawler, name: str) -> Frontier:
+    """The worker's frontier, on a Redis client that waits out outages
+    (:mod:`crawler.distributed.outage`) and closes the crawl when it gives up."""
+    from crawler.closing import close_crawl
+    from crawler.distributed.outage import CLOSE_REASON, OUTAGE_LIMIT, OutageRetry, connect
+    from crawler.manifest import without_password
+    from crawler.runid import run_id_for
+
+    settings = crawler.settings
+    url = settings.get("REDIS_URL") or "redis://localhost:6379/0"
+    outage = OutageRetry(
+        limit=settings.getfloat("HEALTHCORPUS_REDIS_OUTAGE_LIMIT", OUTAGE_LIMIT),
+        describe=f"Redis at {without_password(url)}",
+    )
+    outage.on_gave_up.append(lambda: close_crawl(crawler, CLOSE_REASON))
+    return Frontier(
+        connect(url, outage, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=SOCKET_TIMEOUT),
+        name,
+        run_id_for(crawler),
+        heartbeat_ttl=settings.getfloat("HEALTHCORPUS_HEARTBEAT_TTL", HEARTBEAT_TTL),
+        outage=outage,
+    )

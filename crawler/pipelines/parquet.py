@@ -21,6 +21,7 @@ from cleaning.dataset.card import update_dataset_card
 from cleaning.dataset.dedup import ALIAS, VersionFilter
 from cleaning.dataset.manifest import RunManifest, utc_now_iso
 from cleaning.dataset.near_dups import NearDupIndex, open_index, save_index
+from crawler.distributed.outage import RedisUnavailable
 from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
 from crawler.stats_keys import RECORDS_WRITTEN, count_error, count_skipped
@@ -71,6 +72,15 @@ class ParquetDatasetPipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Record):
             return item
+        try:
+            return self._process_record(item)
+        except RedisUnavailable as exc:
+            # A worker giving up on Redis (said once, in one line): the page is not
+            # settled, so it is fetched again when the crawl resumes.
+            self.session.record_lost(item.url)
+            raise DropItem(f"redis unavailable: {item.url}", log_level="DEBUG") from exc
+
+    def _process_record(self, item: Record) -> Record:
         assert self.versions is not None
         # "duplicate": two URLs, one canonical URL (tracking parameters, rel=canonical);
         # "unchanged": the dataset already holds this version of the article;
