@@ -78,7 +78,7 @@ def process_page(
 ) -> ProcessedPage:
     """Links, WARC record and cleaned record of one page. A cleaner failure is
     returned, not raised: the page's links and archive record still count."""
-    response = HtmlResponse(url=url, status=status, headers=_headers(headers), body=body)
+    response = page_response(url, status, headers, body)
     member = None
     if archive_level is not None:
         member = response_member(url, status, None, headers, body, fetched_at, archive_level)
@@ -98,6 +98,14 @@ def process_page(
 
 def _failure(exc: Exception) -> tuple[str, str, str]:
     return type(exc).__name__, str(exc), traceback.format_exc()
+
+
+def page_response(
+    url: str, status: int, headers: list[tuple[str, str]], body: bytes
+) -> HtmlResponse:
+    """The page as Scrapy handed it to the spider, from what is kept of it (the header
+    pairs of the item or of the WARC record), so its links read as the crawl read them."""
+    return HtmlResponse(url=url, status=status, headers=_headers(headers), body=body)
 
 
 def _headers(pairs: list[tuple[str, str]]) -> Headers:

@@ -13,11 +13,11 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from crawler import __version__
-from crawler.commands import clean, crawl, dedup, demo, stats, upgrade, validate
+from crawler.commands import clean, crawl, dedup, demo, repair, stats, upgrade, validate
 from crawler.commands.common import CommandError
 from crawler.exitcodes import EPILOG
 
-COMMANDS = (crawl, demo, clean, validate, upgrade, dedup, stats)
+COMMANDS = (crawl, demo, clean, validate, upgrade, repair, dedup, stats)
 
 
 class _VersionAction(argparse.Action):

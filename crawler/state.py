@@ -18,6 +18,7 @@ survives kill -9 (an unfinished transaction is rolled back when the file is reop
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import time
 import zlib
@@ -84,10 +85,13 @@ def check_state(folder: str | os.PathLike[str]) -> None:
 
 
 def _damaged(path: Path, reason: str) -> str:
+    """The one line that stops a crawl: the rebuild from the folder's archive and parts
+    keeps the next crawl incremental (moving the file away would not)."""
+    folder = shlex.quote(str(path.parent.parent))
     return (
         f"{path}: the crawl state is damaged ({reason}); nothing was done. The dataset "
-        "is not affected. Move the file away to crawl again without it (every page is "
-        "then fetched in full, not with conditional GETs)"
+        f"is not affected. Run `healthcorpus repair {folder}` to rebuild the state from "
+        "the dataset and its WARC archive (the damaged file is kept), then crawl again"
     )
 
 

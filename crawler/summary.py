@@ -10,7 +10,8 @@ from cleaning.dataset.dedup import dataset_files
 from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest
 
 
-def _by_reason(counts: dict[str, int]) -> str:
+def by_reason(counts: dict[str, int]) -> str:
+    """``12 (listing 9, site_page 3)``: a total and its parts, by name."""
     total = sum(counts.values())
     if not total:
         return "0"
@@ -32,8 +33,8 @@ def format_summary(manifest: RunManifest, out_dir: Path, *, pages_label: str) ->
             if manifest.pages_resumed
             else []
         ),
-        ("pages skipped", _by_reason(dict(manifest.skipped))),
-        ("errors", _by_reason(dict(manifest.errors))),
+        ("pages skipped", by_reason(dict(manifest.skipped))),
+        ("errors", by_reason(dict(manifest.errors))),
         ("dataset", str(folder)),
         ("manifest", str(folder / MANIFEST_DIR / f"{manifest.run_id}.json")),
     ]

@@ -21,7 +21,7 @@ import os
 import uuid
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -338,6 +338,9 @@ class WarcPage:
     declared_encoding: str | None
     http_status: int
     fetched_at: datetime | None
+    # The HTTP headers as archived: the validators (ETag, Last-Modified) from which
+    # ``healthcorpus repair`` rebuilds a crawl state; not part of the page's identity.
+    headers: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
 
 def _is_html(content_type: str | None) -> bool:
@@ -444,6 +447,7 @@ def _read_page(record: ArcWarcRecord) -> WarcPage | None:
         declared_encoding=http_content_type_encoding(content_type) if content_type else None,
         http_status=status,
         fetched_at=_parse_warc_date(rec_headers.get_header("WARC-Date")),
+        headers=list(http_headers.headers),
     )
 
 

@@ -184,7 +184,8 @@ def crawl_and_report(
 
 def check_page_state(out_dir: Path) -> None:
     """A damaged ``_state/pages.sqlite``, or one that cannot be written (a full disk),
-    stops the crawl before any work, with one line."""
+    stops the crawl before any work, with one line; for a damaged one it says to run
+    ``healthcorpus repair DIR`` (:mod:`crawler.state_rebuild`), never a silent re-crawl."""
     from cleaning.dataset.lock import STATE_DIR
     from crawler.state import PageState, StateDamaged, StateUnwritable, check_state
 
