@@ -14,6 +14,7 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
+from cleaning.dataset.durable import errno_in
 from crawler.closing import close_crawl
 
 if TYPE_CHECKING:
@@ -23,7 +24,25 @@ logger = logging.getLogger(__name__)
 
 DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 CLOSE_REASON = "disk_full"
+WRITE_FAILED = "write_failed"  # any other write error (EIO ...)
 _STOPPING = "healthcorpus_disk_error"  # set on the crawler once it is stopping
+
+
+class WritesRefused(OSError):
+    """A file of the crawl could not be written: the crawl stops, what is published stays."""
+
+    @classmethod
+    def of(cls, exc: BaseException, folder: str | os.PathLike[str]) -> WritesRefused:
+        """``exc`` (an OSError, or pyarrow's error for one) as an OSError naming a path."""
+        number = exc.errno if isinstance(exc, OSError) and exc.errno else errno_in(str(exc))
+        path = getattr(exc, "filename", None) or os.fspath(folder)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return cls(number, reason, path)
+
+
+def state_write_error(exc: Exception, path: str | os.PathLike[str]) -> OSError:
+    """SQLite's refusal ("database or disk is full") as the OSError it stands for."""
+    return OSError(errno_in(str(exc)), str(exc), os.fspath(path))
 
 
 def is_disk_error(exc: BaseException) -> bool:
@@ -42,4 +61,4 @@ def stop_for_disk_error(crawler: Crawler, path: str | os.PathLike[str], exc: OSE
         path,
         exc.strerror or exc,
     )
-    close_crawl(crawler, CLOSE_REASON)
+    close_crawl(crawler, CLOSE_REASON if is_disk_error(exc) else WRITE_FAILED)

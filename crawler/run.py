@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy.settings import Settings
+from twisted.internet.defer import Deferred
 
 from cleaning.dataset.manifest import MANIFEST_DIR, RunManifest, new_run_id
+from crawler.state import StateDamaged, StateUnwritable
 
 if TYPE_CHECKING:
     from scrapy.crawler import AsyncCrawlerProcess, CrawlerProcess
@@ -15,6 +20,8 @@ if TYPE_CHECKING:
 SETTINGS_MODULE = "crawler.settings"
 SPIDER = "articles"
 ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+logger = logging.getLogger(__name__)
 
 
 class CrawlDidNotRun(RuntimeError):
@@ -119,12 +126,44 @@ def _run(
 
         # Scrapy replaces its log handler when the crawl starts; filter the final one.
         crawler.signals.connect(quiet_network_tracebacks, signal=signals.spider_opened)
-    process.crawl(crawler, start_urls=start_urls)
+    failures: list[BaseException] = []
+    _collect_failure(process.crawl(crawler, start_urls=start_urls), failures)
     process.start()
 
+    from crawler.session import CrawlSession
+
+    session = CrawlSession.existing(crawler)
+    if session is not None and session.final_manifest is not None:
+        return session.final_manifest  # also when the disk refused to store it
     # Read back from the settings: a `-s HEALTHCORPUS_RUN_ID=...` override wins.
     run_id = settings["HEALTHCORPUS_RUN_ID"]
     manifest_path = out_dir / MANIFEST_DIR / f"{run_id}.json"
+    if failures:
+        raise CrawlDidNotRun(_one_line(failures[0]))
     if not manifest_path.is_file():
         raise CrawlDidNotRun(f"the crawl stopped before writing {manifest_path}")
     return RunManifest.read(manifest_path)
+
+
+def _collect_failure(started: object, failures: list[BaseException]) -> None:
+    """Keep the exception of a crawl that could not start (its session could not open
+    the folder's files ...) for a one-line error, instead of asyncio's traceback."""
+    if isinstance(started, asyncio.Future):
+        started.add_done_callback(
+            lambda task: (
+                failures.append(exc)
+                if not task.cancelled() and (exc := task.exception()) is not None
+                else None
+            )
+        )
+    elif isinstance(started, Deferred):
+        started.addErrback(lambda failure: failures.append(failure.value))
+
+
+def _one_line(exc: BaseException) -> str:
+    """What the user is told; a failure that is not the machine's is a bug: its
+    traceback goes to the log."""
+    if isinstance(exc, (OSError, sqlite3.Error, StateDamaged, StateUnwritable)):
+        return f"the crawl could not start: {exc}"
+    logger.error("The crawl could not start", exc_info=exc)
+    return f"the crawl could not start: {type(exc).__name__}: {exc}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+import pyarrow as pa
 from twisted.internet.task import LoopingCall
 
 from cleaning.dataset import DatasetWriter
@@ -33,14 +35,16 @@ from cleaning.dataset.manifest import WARC_DIR
 from cleaning.dataset.recovery import recover_interrupted_runs
 from cleaning.dataset.upgrade import SHARED_WAIT_SECONDS, upgrade_before_writing
 from crawler.aliases import ParamLearner
+from crawler.disk_errors import WritesRefused, state_write_error
 from crawler.distributed.outage import RedisUnavailable
 from crawler.runid import run_id_for
 from crawler.scope import host_label
-from crawler.state import ALIAS, ARTICLE, KnownPage, PageState
+from crawler.state import ALIAS, ARTICLE, STATE_FILE, KnownPage, PageState, StateUnwritable
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from cleaning.dataset.manifest import RunManifest
     from cleaning.dataset.schema import Record
     from cleaning.dataset.warc import WarcSegmentWriter
     from crawler.discovery.sitemaps import SiteListings
@@ -122,7 +126,15 @@ class CrawlSession:
         for line in self.upgrade.lines():
             logger.warning("%s", line)
         # Pages checked since this time were done by runs that did not finish.
-        unfinished_since = self.state.begin_run()
+        try:
+            unfinished_since = self.state.begin_run()
+        except sqlite3.OperationalError as exc:  # a disk with no room left for it
+            self.state.close()
+            if self.lock is not None:
+                self.lock.release()
+            raise StateUnwritable(
+                f"{out_dir / STATE_DIR / STATE_FILE}: cannot write the crawl state: {exc}"
+            ) from None
         self.resume_since = unfinished_since if incremental else None
         if self.resume_since is not None:
             logger.warning("The last run on %s did not finish: resuming it", out_dir)
@@ -150,10 +162,15 @@ class CrawlSession:
         # nothing more, and its crawl stops (callbacks: the scheduler closes it).
         self.declared_dead = False
         self.on_declared_dead: list[Callable[[], None]] = []
+        # A write the disk refused: the crawl stops (callbacks: the parquet pipeline).
+        self.write_failed: WritesRefused | None = None
+        self.on_write_failed: list[Callable[[WritesRefused], None]] = []
         # Shared frontier: Redis came back empty (callbacks: the scheduler reseeds it).
         self.on_frontier_lost: list[Callable[[], None]] = []
         # What the crawl's sitemaps and feeds list (set by the spider once read).
         self.listings: SiteListings | None = None
+        # The run's manifest as the crawl ended, even if the disk refused to store it.
+        self.final_manifest: RunManifest | None = None
         self.listings_known = asyncio.Event()
         self._recheck_seconds = 0.0
         self._lastmod_untrusted: set[str] = set()
@@ -171,6 +188,11 @@ class CrawlSession:
             gate=SharedAliasGate(server, keys),
             paths=SharedPathIndex(server, keys),
         )
+
+    @classmethod
+    def existing(cls, crawler: Crawler) -> CrawlSession | None:
+        """The session of ``crawler`` if one was opened (not opening one)."""
+        return _sessions.get(crawler)
 
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlSession:
@@ -313,9 +335,12 @@ class CrawlSession:
         self._pending[page.url] = page.checked_now()
 
     def write_record(self, record: Record) -> None:
-        if self.declared_dead:  # its page is another worker's now
+        if self.declared_dead or self.write_failed is not None:  # another's, or stopping
             return
-        self.writer.write(record)
+        try:
+            self.writer.write(record)
+        except (OSError, pa.ArrowException) as exc:
+            raise self._writes_refused(exc) from exc
         self._records_since_checkpoint += 1
         self.record_settled(record.url)
 
@@ -346,28 +371,49 @@ class CrawlSession:
             time.monotonic() - self._last_checkpoint >= self.checkpoint_seconds
         )
         if due:
-            self.checkpoint()
+            with suppress(WritesRefused):  # the crawl is stopping for it (on_write_failed)
+                self.checkpoint()
 
     def checkpoint(self) -> None:
-        """Publish the WARC segment, then the Parquet part, then commit their pages."""
-        if self.declared_dead:
+        """Publish the WARC segment, then the Parquet part, then commit their pages.
+        Raises :class:`WritesRefused` when the disk refuses one of them."""
+        if self.declared_dead or self.write_failed is not None:
             return
-        if self.warc is not None and (segment := self.warc.rotate()) is not None:
-            self.warc_files.append(segment)
-        if (part := self.writer.publish()) is not None:
-            self.parquet_files.append(part)
         try:
-            self.state.put_many(self._pending.values())
+            if self.warc is not None and (segment := self.warc.rotate()) is not None:
+                self.warc_files.append(segment)
+            if (part := self.writer.publish()) is not None:
+                self.parquet_files.append(part)
+            self._commit_pending()
         except RedisUnavailable:
             # The crawl is closing for it. Its pages are published but not settled:
             # on resuming they are fetched again and found unchanged (no new row).
             self._pending.clear()
             return
+        except (OSError, pa.ArrowException) as exc:
+            raise self._writes_refused(exc) from exc
         self._pending.clear()
         self._records_since_checkpoint = 0
         self._last_checkpoint = time.monotonic()
         for callback in self.after_checkpoint:
             callback()
+
+    def _commit_pending(self) -> None:
+        try:
+            self.state.put_many(self._pending.values())
+        except sqlite3.OperationalError as exc:  # "database or disk is full" ...
+            raise state_write_error(exc, self.out_dir / STATE_DIR / STATE_FILE) from exc
+
+    def _writes_refused(self, exc: BaseException) -> WritesRefused:
+        """A file could not be written (a full disk ...): drop the open files and the
+        pages they held, so that the state is never ahead of what is published, and
+        tell the crawl to stop (``on_write_failed``)."""
+        refused = WritesRefused.of(exc, self.out_dir)
+        self.write_failed = refused
+        self.abort_files()
+        for callback in self.on_write_failed:
+            callback(refused)
+        return refused
 
     def close_files(self) -> None:
         """Final checkpoint. Pages still awaiting a record were never written: they

@@ -147,8 +147,3 @@ class RestartableRedis:
             self.proc.terminate()
             self.proc.wait(timeout=10)
         self.proc = None
-
-    def keys(self) -> int:
-        import redis
-
-        return len(redis.Redis.from_url(self.url).keys("*"))

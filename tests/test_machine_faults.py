@@ -19,7 +19,7 @@ import pytest
 from demo_server_util import DEMO_SITE, run_cli, serve_demo_site
 from tmpfs_util import mounted_tmpfs, remount
 
-from crawler.exitcodes import FAILED, OK
+from crawler.exitcodes import FAILED, OK, USAGE
 
 
 def _garbage(path: Path) -> None:
@@ -32,9 +32,7 @@ def _truncated(path: Path) -> None:
 
 
 def _digests(out: Path) -> dict[str, str]:
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("part-*"))
-    }
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.glob("part-*"))}
 
 
 @pytest.mark.parametrize("damage", [_garbage, _truncated], ids=["garbage", "truncated"])
@@ -118,3 +116,51 @@ def test_a_disk_that_fills_during_the_crawl_stops_it_then_the_same_command_finis
         assert again.returncode == OK, again.stderr
     assert_every_article_once(out)
     assert run_cli("validate", str(out)).returncode == OK
+
+
+@pytest.mark.parametrize("size", ["120k", "200k", "300k"])
+def test_a_disk_that_fills_at_any_write_keeps_every_published_file_whole(
+    small_disk: Path, size: str
+) -> None:
+    """Without the archive the disk fills where a Parquet part, the state or the
+    manifest is written, depending on its size: each time one line, every published
+    file readable, the state not ahead of the parts; then the same command finishes."""
+    remount(small_disk, f"size={size}")
+    out = small_disk / "out"
+    crawl = ("crawl", "--no-archive", "-s", "HEALTHCORPUS_CHECKPOINT_RECORDS=8")
+    with serve_demo_site() as server:
+        full = run_cli(*crawl[:1], server.start_url, "--out", str(out), *crawl[1:])
+        assert full.returncode == FAILED, full.stdout + full.stderr
+        assert "Traceback" not in full.stderr, full.stderr
+        errors = [line for line in full.stderr.splitlines() if "ERROR" in line or "error:" in line]
+        assert 1 <= len(errors) <= 2, errors
+        assert any(str(out) in line for line in errors), errors
+        published = list(out.glob("part-*.parquet"))
+        rows = sum(pq.read_metadata(part).num_rows for part in published)
+        if published:  # the summary counts what a reader finds
+            assert f"records written  {rows}" in full.stdout, full.stdout
+        remount(small_disk, "size=8m")
+        again = run_cli(*crawl[:1], server.start_url, "--out", str(out), *crawl[1:])
+        assert again.returncode == OK, again.stdout + again.stderr
+    assert_every_article_once(out)
+    assert run_cli("validate", str(out)).returncode == OK
+
+
+def test_a_read_only_output_folder_stops_before_any_work(small_disk: Path) -> None:
+    remount(small_disk, "size=8m")
+    out = small_disk / "out"
+    with serve_demo_site() as server:
+        assert run_cli("crawl", server.start_url, "--out", str(out)).returncode == OK
+        before = _digests(out)
+        fetched = len(server.page_paths())
+        remount(small_disk, "ro")
+        refused = run_cli("crawl", server.start_url, "--out", str(out))
+        assert refused.returncode == USAGE
+        assert refused.stderr.strip().splitlines() == [
+            f"healthcorpus: error: {out}: cannot write the output folder: Read-only file system"
+        ]
+        assert len(server.page_paths()) == fetched  # nothing fetched
+        assert _digests(out) == before
+        remount(small_disk, "rw")
+        assert run_cli("crawl", server.start_url, "--out", str(out)).returncode == OK
+    assert_every_article_once(out)

@@ -7,6 +7,7 @@ globs only ever see whole files, and a power cut after publishing cannot undo it
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -32,3 +33,16 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def errno_in(message: str) -> int:
+    """The errno a write error names only in its message (pyarrow's "[errno 28] No
+    space left on device", SQLite's "database or disk is full"); EIO when none."""
+    lowered = message.lower()
+    if "no space left" in lowered or "disk is full" in lowered or "errno 28" in lowered:
+        return errno.ENOSPC
+    if "read-only" in lowered or "readonly" in lowered:
+        return errno.EROFS
+    if "quota" in lowered:
+        return errno.EDQUOT
+    return errno.EIO

@@ -8,13 +8,15 @@ never sees half a file, and a killed run leaves no corrupt visible file.
 
 from __future__ import annotations
 
+import errno
 import os
+from contextlib import suppress
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleaning.dataset.durable import publish_file
+from cleaning.dataset.durable import errno_in, publish_file
 from cleaning.dataset.schema import ARROW_SCHEMA, Record
 
 DEFAULT_ROWS_PER_GROUP = 1_000
@@ -80,12 +82,25 @@ class DatasetWriter:
     def abort(self) -> None:
         """Drop the open temporary file (already published files stay)."""
         self._buffer.clear()
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        self._discard_open_file()
+
+    def _refused(self, exc: Exception) -> OSError:
+        """Drop the open file; the error as an OSError naming it (pyarrow's do not)."""
+        path = self._tmp_path
+        self._discard_open_file()
+        if isinstance(exc, OSError) and exc.filename:
+            return exc
+        return OSError(errno_in(str(exc)), str(exc), str(path))
+
+    def _discard_open_file(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            with suppress(OSError, pa.ArrowException):  # a full disk fails the footer too
+                writer.close()
         if self._tmp_path is not None:  # another run's recovery may have removed it
             self._tmp_path.unlink(missing_ok=True)
         self._tmp_path = None
+        self._rows_in_file = 0
 
     def __enter__(self) -> DatasetWriter:
         return self
@@ -101,7 +116,11 @@ class DatasetWriter:
             room = self.rows_per_file - self._rows_in_file
             batch, self._buffer = self._buffer[:room], self._buffer[room:]
             table = pa.Table.from_pylist([r.to_row() for r in batch], schema=ARROW_SCHEMA)
-            self._open_file().write_table(table)
+            writer = self._open_file()
+            try:
+                writer.write_table(table)
+            except (OSError, pa.ArrowException) as exc:
+                raise self._refused(exc) from exc  # half written: never published
             self._rows_in_file += len(batch)
             self.rows_written += len(batch)
             if self._rows_in_file >= self.rows_per_file:
@@ -120,10 +139,27 @@ class DatasetWriter:
     def _publish(self) -> Path | None:
         if self._writer is None:
             return None
-        self._writer.close()
-        self._writer = None
         assert self._tmp_path is not None and self._final_path is not None
+        try:
+            self._writer.close()
+            self._writer = None
+            _check_whole(self._tmp_path, self._rows_in_file)
+        except (OSError, pa.ArrowException) as exc:
+            raise self._refused(exc) from exc
         publish_file(self._tmp_path, self._final_path)
         self.files_written.append(self._final_path)
         self._tmp_path = None
         return self._final_path
+
+
+def _check_whole(path: Path, rows: int) -> None:
+    """Raise unless ``path`` reads back as a Parquet file of ``rows`` rows: a write the
+    disk refused (ENOSPC) does not always raise where it happened."""
+    try:
+        found = pq.read_metadata(path).num_rows
+    except (OSError, pa.ArrowException) as exc:
+        raise OSError(
+            errno.EIO, f"the file did not reach the disk whole ({exc})", str(path)
+        ) from None
+    if found != rows:
+        raise OSError(errno.EIO, f"{found} rows reached the disk, not {rows}", str(path))

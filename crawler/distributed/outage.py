@@ -22,7 +22,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
 import redis
@@ -54,9 +54,17 @@ class OutageRetry(Retry):
     worker's, however many commands meet it. ``on_recovered(seconds)`` runs once Redis
     answers after a pause; ``on_gave_up()`` once the limit is passed."""
 
-    def __init__(self, limit: float = OUTAGE_LIMIT, describe: str = "Redis") -> None:
+    def __init__(
+        self,
+        limit: float = OUTAGE_LIMIT,
+        describe: str = "Redis",
+        closing: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(ExponentialBackoff(cap=BACKOFF_CAP, base=BACKOFF_BASE), -1, RETRIED_ERRORS)
         self.limit = limit
+        # Whether the crawl is closing already (a stop signal that came before the
+        # outage, a full disk ...): then nothing is waited for.
+        self.closing = closing
         self.describe = describe
         self.outage_started: float | None = None
         self.last_outage_ended: float | None = None
@@ -78,22 +86,25 @@ class OutageRetry(Retry):
         with_failure_count: bool = False,
     ) -> T:
         failures = 0
-        while True:
-            if self.gave_up:
-                raise RedisUnavailable(f"{self.describe}: gave up waiting for it")
-            try:
-                result = do()
-            except RETRIED_ERRORS as error:
-                if is_retryable and not is_retryable(error):
-                    raise
-                failures += 1
-                fail(error, failures) if with_failure_count else fail(error)
-                self._paused(error)
-                self._wait(failures)
-                continue
-            if self.outage_started is not None:
-                self._resumed()
-            return result
+        with ExitStack() as pausing:
+            while True:
+                if self.gave_up:
+                    raise RedisUnavailable(f"{self.describe}: gave up waiting for it")
+                try:
+                    result = do()
+                except RETRIED_ERRORS as error:
+                    if is_retryable and not is_retryable(error):
+                        raise
+                    failures += 1
+                    fail(error, failures) if with_failure_count else fail(error)
+                    if failures == 1:
+                        pausing.enter_context(self._stop_signals_noted())
+                    self._paused(error)
+                    self._wait(failures)
+                    continue
+                if self.outage_started is not None:
+                    self._resumed()
+                return result
 
     def _paused(self, error: Exception) -> None:
         if self.outage_started is not None:
@@ -109,10 +120,9 @@ class OutageRetry(Retry):
     def _wait(self, failures: int) -> None:
         assert self.outage_started is not None
         waited = time.monotonic() - self.outage_started
-        if self._stop_asked or waited > self.limit:
+        if self._stop_asked or waited > self.limit or self.closing():
             self._give_up(waited)
-        with self._stop_signals_noted():
-            time.sleep(min(self._backoff.compute(failures), max(0.0, self.limit - waited)))
+        time.sleep(min(self._backoff.compute(failures), max(0.0, self.limit - waited)))
         if self._stop_asked:
             self._give_up(time.monotonic() - self.outage_started)
 
@@ -120,8 +130,10 @@ class OutageRetry(Retry):
         with self._lock:
             first = not self.gave_up
             self.gave_up = True
-        if first and self._stop_asked:  # the crawl's own shutdown closes it
-            logger.warning("%s does not answer and a stop was asked: stopping", self.describe)
+        if first and (self._stop_asked or self.closing()):  # the crawl is closing anyway
+            logger.warning(
+                "%s does not answer and the crawl is stopping: not waiting", self.describe
+            )
         elif first:
             logger.error(
                 "%s still does not answer after %.0f s: this worker stops; run the same "
@@ -149,7 +161,7 @@ class OutageRetry(Retry):
 
     @contextmanager
     def _stop_signals_noted(self) -> Iterator[None]:
-        """While sleeping, a stop signal is noted here as well as passed on: the
+        """While paused, a stop signal is noted here as well as passed on: the
         crawl's own handler only runs once the event loop wakes."""
         if threading.current_thread() is not threading.main_thread():
             yield

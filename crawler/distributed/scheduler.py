@@ -27,6 +27,7 @@ from scrapy.utils.defer import _schedule_coro
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.scheduler import Scheduler
 
+from crawler.disk_errors import WritesRefused
 from crawler.distributed.frontier import Frontier
 from crawler.distributed.outage import RedisUnavailable
 from crawler.distributed.reseed import Reseed
@@ -243,8 +244,8 @@ class SharedFrontierScheduler(Scheduler):
         """Nothing to do here; end only when there is nothing to do anywhere."""
         try:
             self._end_if_done()
-        except RedisUnavailable:
-            raise DontCloseSpider from None  # closing already, for the outage's reason
+        except (RedisUnavailable, WritesRefused):
+            raise DontCloseSpider from None  # closing already, for the fault's reason
 
     def _end_if_done(self) -> None:
         if not self._reseed_done():

@@ -62,6 +62,7 @@ def open_frontier(crawler: Crawler, name: str) -> Frontier:
     outage = OutageRetry(
         limit=settings.getfloat("HEALTHCORPUS_REDIS_OUTAGE_LIMIT", OUTAGE_LIMIT),
         describe=f"Redis at {without_password(url)}",
+        closing=lambda: _closing(crawler),
     )
     outage.on_gave_up.append(lambda: close_crawl(crawler, CLOSE_REASON))
     return Frontier(
@@ -70,4 +71,16 @@ def open_frontier(crawler: Crawler, name: str) -> Frontier:
         run_id_for(crawler),
         heartbeat_ttl=settings.getfloat("HEALTHCORPUS_HEARTBEAT_TTL", HEARTBEAT_TTL),
         outage=outage,
+    )
+
+
+def _closing(crawler: Crawler) -> bool:
+    """Whether Scrapy's engine is stopping or closing the spider (Scrapy 2.19's own
+    flags: no public API tells it)."""
+    engine = crawler.engine
+    if engine is None:
+        return False
+    slot = getattr(engine, "_slot", None)
+    return bool(getattr(engine, "_stopping", False)) or (
+        slot is not None and getattr(slot, "closing", None) is not None
     )

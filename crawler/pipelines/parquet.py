@@ -21,6 +21,7 @@ from cleaning.dataset.card import update_dataset_card
 from cleaning.dataset.dedup import ALIAS, VersionFilter
 from cleaning.dataset.manifest import RunManifest, utc_now_iso
 from cleaning.dataset.near_dups import NearDupIndex, open_index, save_index
+from crawler.disk_errors import WritesRefused, stop_for_disk_error
 from crawler.distributed.outage import RedisUnavailable
 from crawler.manifest import fill_from_crawl, settings_snapshot
 from crawler.session import CrawlSession
@@ -61,6 +62,9 @@ class ParquetDatasetPipeline:
         )
         self.near_dups = self._open_near_dups()
         self.session.after_checkpoint.append(self._save_near_dups)
+        self.session.on_write_failed.append(
+            lambda exc: stop_for_disk_error(self.crawler, exc.filename, exc)
+        )
         self.manifest.settings.update(settings_snapshot(self.crawler.settings, self.crawler.spider))
         # A run killed from here on leaves a "running" manifest, which the next run
         # marks "interrupted" (cleaning.dataset.recovery).
@@ -96,6 +100,9 @@ class ParquetDatasetPipeline:
         self.near_dups.assign(item)  # its near_dup_of
         try:
             self.session.write_record(item)
+        except WritesRefused as exc:  # said in one line; the crawl is stopping
+            self.session.record_lost(item.url)
+            raise DropItem(f"not written: {item.url}", log_level="DEBUG") from exc
         except Exception as exc:
             self.session.record_lost(item.url)
             reason = f"write/{type(exc).__name__}"
@@ -163,6 +170,7 @@ class ParquetDatasetPipeline:
         if session.recovery.runs_marked_interrupted:
             manifest.settings["recovered_runs"] = session.recovery.runs_marked_interrupted
         manifest.finished_at = utc_now_iso()
+        session.final_manifest = manifest
         try:
             path = manifest.write(self.out_dir)
             logger.info("Run manifest written to %s", path.resolve())

@@ -8,7 +8,8 @@ cluster root with the order it was admitted in (to name the earliest record).
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -117,7 +118,10 @@ class RedisStore:
             "type": "redis",
             "basename": self.prefix.encode() + b"lsh",
             "redis": {
-                key: kwargs[key] for key in ("host", "port", "db", "password") if key in kwargs
+                key: kwargs[key]
+                # retry: the client's outage policy (crawler/distributed/outage.py) too
+                for key in ("host", "port", "db", "password", "retry", "retry_on_error")
+                if key in kwargs
             },
         }
         self._lsh = MinHashLSH(
@@ -139,12 +143,23 @@ class RedisStore:
         raw = self.server.hmget(self.prefix + "roots", ids)
         return [_entry(value) if value else None for value in raw]
 
-    def exclusive(self) -> AbstractContextManager[object]:
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
         """redis-py's lock, under ``prefix``. It expires after :data:`LOCK_SECONDS`,
         so a worker killed while holding it delays the others that long, no more."""
-        return self.server.lock(
+        lock = self.server.lock(
             self.prefix + "admitting", timeout=LOCK_SECONDS, blocking_timeout=LOCK_WAIT
         )
+        from redis.exceptions import LockError, LockNotOwnedError
+
+        if not lock.acquire():
+            raise LockError("Unable to acquire lock within the time specified")
+        try:
+            yield
+        finally:
+            # Expired, or lost with a Redis that restarted empty: the admission is done.
+            with suppress(LockNotOwnedError):
+                lock.release()
 
     def add(self, record_id: str, values: np.ndarray, root: str | None) -> Entry:
         order = int(self.server.incr(self.prefix + "order"))
