@@ -158,6 +158,7 @@ def test_hostile_sitemaps_are_refused_and_counted_and_the_crawl_goes_on(tmp_path
     assert refused["too_deep"] == 1
     assert refused["out_of_scope"] == 2  # a page and a sitemap of another host
     assert refused["not_a_listing"] == 1
+    assert refused["entities"] == 1  # the billion laughs
     # The crawl itself went on by its links.
     assert len(pd.read_parquet(tmp_path / "out")) == len(articles)
     assert manifest["status"] == "finished"

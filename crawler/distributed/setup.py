@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 SCHEDULER = "crawler.distributed.scheduler.SharedFrontierScheduler"
 REDIS_SCHEMES = ("redis", "rediss", "unix")
-# A Redis cut off without a reset (a network fault) is noticed after this many seconds.
-SOCKET_TIMEOUT = 10.0
+# A Redis cut off without a reset (a network fault) is noticed after this many seconds;
+# scrapy-redis's own value (10 s made the shared alias gate's timing worse under load).
+SOCKET_TIMEOUT = 30.0
 
 
 def shared_frontier_settings(
