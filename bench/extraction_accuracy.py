@@ -1,7 +1,7 @@
 """Extraction accuracy on real pages: healthcorpus and trafilatura side by side, one run.
 
     python bench/extraction_accuracy.py [--rounds N] [--worst N] [--json OUT.json]
-                                        [--no-trafilatura] [--pages DIR]
+                                        [--no-trafilatura] [--no-script-swap] [--pages DIR]
 
 Scores the three sets of ``bench/pages/`` (a copy of ``shared/bench``), each with the
 metric its README defines (``bench/accuracy/metrics.py``):
@@ -13,8 +13,10 @@ metric its README defines (``bench/accuracy/metrics.py``):
 
 Every figure is given for the tuning part, the **validation part** (sites the cleaner
 was not tuned on: quote these) and all pages, as pinned in ``bench/split.json``;
-then pages skipped by reason, the worst validation pages of each set, and pages/s of
-each extractor on one core over all pages (median of ``--rounds``).
+then pages skipped by reason, the worst validation pages of each set; every page again
+rewritten in Chinese script (``bench/accuracy/script_swap.py``), both extractors, own
+script against Chinese script with script-neutral metrics (``--no-script-swap`` skips
+it); and pages/s of each extractor on one core over all pages (median of ``--rounds``).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from bench.accuracy.metrics import (
     segment_counts,
     shingle_scores,
 )
+from bench.accuracy.script_swap import swap_page, with_whole_words
 from bench.accuracy.sets import PAGES, PARTS, SETS, BenchPage, load_set, load_split
 from crawler.gctune import tune_gc_for_cleaning
 
@@ -89,16 +92,22 @@ def page_figure(page: BenchPage, out: Extraction) -> float:
     return f1(p or 0.0, r or 0.0)
 
 
-def set_figures(name: str, pages: list[BenchPage], outputs: dict[str, Extraction]) -> dict:
+def set_figures(
+    name: str, pages: list[BenchPage], outputs: dict[str, Extraction], neutral: bool = False
+) -> dict:
+    """The set's figures over ``pages``; ``neutral``: the script-neutral forms of the
+    metrics (CJK characters as tokens, segments blind to whitespace)."""
     figures: dict[str, float | int] = {"pages": len(pages)}
     if name == "snippets":
         counts = SegmentCounts()
         for page in pages:
             out = outputs[f"{page.set}/{page.key}"]
-            counts.add(segment_counts(out.titled_text, page.with_segments, page.without_segments))
+            counts.add(
+                segment_counts(out.titled_text, page.with_segments, page.without_segments, neutral)
+            )
         figures.update(f1=counts.f1, precision=counts.precision, recall=counts.recall)
         return figures
-    scores = shingle_scores((outputs[f"{p.set}/{p.key}"].text, p.truth) for p in pages)
+    scores = shingle_scores(((outputs[f"{p.set}/{p.key}"].text, p.truth) for p in pages), neutral)
     figures.update(f1=scores.f1, precision=scores.precision, recall=scores.recall)
     if name == "readability":
         tp = fp = fn = counted = 0
@@ -119,6 +128,40 @@ def set_figures(name: str, pages: list[BenchPage], outputs: dict[str, Extraction
     return figures
 
 
+def script_swap_section(
+    sets: dict[str, list[BenchPage]],
+    split: dict[str, dict[str, str]],
+    extractors: dict[str, Extractor],
+    own_outputs: dict[str, dict[str, Extraction]],
+) -> dict:
+    """Every page again in Chinese script (``bench/accuracy/script_swap.py``), against
+    the same page in its own script, both scored with the script-neutral metrics: what
+    each extractor's accuracy owes to the script."""
+    print("\nscript swap: the same pages in Chinese script (half GBK), script-neutral metrics")
+    print("  figures: own script -> Chinese script, tune / VALIDATE / all")
+    report: dict = {}
+    for name in SETS:
+        own = [with_whole_words(p) for p in sets[name]]
+        swapped = [swap_page(p) for p in sets[name]]
+        report[name] = {}
+        for who, extractor in extractors.items():
+            outputs = {f"{p.set}/{p.key}": extractor(p.body, p.url) for p in swapped}
+            if who == "trafilatura" and name == "readability":
+                for p in swapped:
+                    outputs[f"{p.set}/{p.key}"].headings = trafilatura_headings(p.body)
+            cells, report[name][who] = [], {}
+            for part in (*PARTS, "all"):
+                keep = [i for i, p in enumerate(own) if part == "all" or split[name][p.key] == part]
+                before = set_figures(name, [own[i] for i in keep], own_outputs[who], neutral=True)
+                after = set_figures(name, [swapped[i] for i in keep], outputs, neutral=True)
+                report[name][who][part] = {"own_script": before, "chinese_script": after}
+                cells.append(f"{before['f1']:.3f} -> {after['f1']:.3f}")
+            skipped = sum(1 for out in outputs.values() if out.skip_reason)
+            note = f"  (skipped {skipped})" if who == "healthcorpus" else ""
+            print(f"  {name:<11} {who:<13} f1  {' / '.join(cells)}{note}")
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=PAGES, help="the three sets' folder")
@@ -128,6 +171,9 @@ def main() -> int:
     )
     parser.add_argument("--worst", type=int, default=8, help="worst validation pages per set")
     parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument(
+        "--no-script-swap", action="store_true", help="skip the pages rewritten in Chinese script"
+    )
     args = parser.parse_args()
 
     tune_gc_for_cleaning()
@@ -182,6 +228,9 @@ def main() -> int:
             out = ours[f"{name}/{page.key}"]
             note = f" [{out.skip_reason}]" if out.skip_reason else ""
             print(f"    {page_figure(page, out):.3f} {page.key[:24]:<24} {page.url[:70]}{note}")
+
+    if not args.no_script_swap:
+        report["script_swap"] = script_swap_section(sets, split, extractors, all_outputs)
 
     print()
     for who, took in seconds.items():

@@ -27,8 +27,14 @@ _LEADING_NUMBER = re.compile(
 )
 
 
-def shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text or "")
+# Script-neutral tokens (the script-swapped pages): each CJK character is a token, as a
+# word is in the other scripts (a run of them between punctuation is one ``\w+``).
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_NEUTRAL_TOKEN = re.compile(rf"[{_CJK_RANGES}]|[^\W{_CJK_RANGES}]+")
+
+
+def shingles(text: str, neutral: bool = False) -> Counter[tuple[str, ...]]:
+    tokens = (_NEUTRAL_TOKEN if neutral else _TOKEN).findall(text or "")
     if not tokens:
         return Counter()
     if len(tokens) < 4:
@@ -36,9 +42,12 @@ def shingles(text: str) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
 
 
-def page_shingle_scores(predicted: str, truth: str) -> tuple[float | None, float | None]:
-    """(precision, recall) of one page; None where the metric leaves the page out."""
-    pred, true = shingles(predicted), shingles(truth)
+def page_shingle_scores(
+    predicted: str, truth: str, neutral: bool = False
+) -> tuple[float | None, float | None]:
+    """(precision, recall) of one page; None where the metric leaves the page out.
+    ``neutral``: CJK characters are tokens (character shingles on Chinese text)."""
+    pred, true = shingles(predicted, neutral), shingles(truth, neutral)
     tp = sum((pred & true).values())
     fp = sum(pred.values()) - tp
     fn = sum(true.values()) - tp
@@ -64,12 +73,12 @@ class Scores:
         return f1(self.precision, self.recall)
 
 
-def shingle_scores(pairs: Iterable[tuple[str, str]]) -> Scores:
+def shingle_scores(pairs: Iterable[tuple[str, str]], neutral: bool = False) -> Scores:
     """Mean precision and recall over (predicted, truth) pages."""
     precisions, recalls, pages = [], [], 0
     for predicted, truth in pairs:
         pages += 1
-        p, r = page_shingle_scores(predicted, truth)
+        p, r = page_shingle_scores(predicted, truth, neutral)
         if p is not None:
             precisions.append(p)
         if r is not None:
@@ -83,6 +92,10 @@ def shingle_scores(pairs: Iterable[tuple[str, str]]) -> Scores:
 
 def collapse(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
+
+
+def _no_spaces(text: str) -> str:
+    return _SPACES.sub("", text or "")
 
 
 @dataclass(slots=True)
@@ -111,17 +124,22 @@ class SegmentCounts:
         return f1(self.precision, self.recall)
 
 
-def segment_counts(output: str, with_: list[str], without: list[str]) -> SegmentCounts:
-    """One page's counts, as trafilatura's ``evaluate_result`` makes them."""
-    text = collapse(output)
+def segment_counts(
+    output: str, with_: list[str], without: list[str], neutral: bool = False
+) -> SegmentCounts:
+    """One page's counts, as trafilatura's ``evaluate_result`` makes them; ``neutral``:
+    blind to whitespace, which Chinese text does not put between words (an extractor
+    may keep a space where inline tags met)."""
+    squash = _no_spaces if neutral else collapse
+    text = squash(output)
     counts = SegmentCounts()
     for segment in with_:
-        if collapse(segment) in text:
+        if squash(segment) in text:
             counts.tp += 1
         else:
             counts.fn += 1
     for segment in without:
-        if collapse(segment) in text:
+        if squash(segment) in text:
             counts.fp += 1
         else:
             counts.tn += 1
