@@ -8,6 +8,7 @@ tests are skipped when the binary is missing, unless ``HEALTHCORPUS_REQUIRE_REDI
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -22,10 +23,28 @@ import pytest
 LOOPBACK = "127.0.0.1"
 
 
+# Each test process (pytest-xdist worker) picks its Redis ports from a range of its own,
+# below the kernel's ephemeral range (32768 and up): no test beside it, and no outgoing
+# connection's source port, can take a port whose server a test stopped to start it
+# again, or answer the PING meant for a server that lost the race for its port.
+FIRST_TEST_PORT = 20000
+PORTS_PER_PROCESS = 1000
+
+
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        return int(sock.getsockname()[1])
+    """A port free on the loopback interface, in this test process's range."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    first = FIRST_TEST_PORT + (int(worker) if worker.isdigit() else 0) * PORTS_PER_PROCESS
+    ports = list(range(first, first + PORTS_PER_PROCESS))
+    random.shuffle(ports)
+    for port in ports:
+        with socket.socket() as sock:
+            try:
+                sock.bind((LOOPBACK, port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free loopback port in {first}-{first + PORTS_PER_PROCESS - 1}")
 
 
 def redis_binary() -> str:
@@ -41,32 +60,52 @@ def redis_binary() -> str:
 
 @contextmanager
 def redis_server(folder: Path) -> Iterator[str]:
-    """Start redis-server; yields its URL ``redis://127.0.0.1:PORT/0``."""
+    """Start redis-server; yields its URL ``redis://127.0.0.1:PORT/0``.
+
+    The port is free when asked for, but another program may take it before Redis binds
+    it: a server that exits at once is started again on another port."""
     binary = redis_binary()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", LOOPBACK, "--save", "", "--appendonly", "no",
-         "--dir", str(folder), "--protected-mode", "yes"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    for _ in range(START_ATTEMPTS):
+        port = _free_port()
+        proc = subprocess.Popen(
+            [binary, "--port", str(port), "--bind", LOOPBACK, "--save", "", "--appendonly",
+             "no", "--dir", str(folder), "--protected-mode", "yes"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        if _answers(proc, port):
+            break
+        proc.kill()
+        proc.wait(timeout=10)
+    else:
+        raise RuntimeError(f"redis-server did not start in {START_ATTEMPTS} attempts")
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection((LOOPBACK, port), timeout=0.5) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
         yield f"redis://{LOOPBACK}:{port}/0"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+START_ATTEMPTS = 3
+
+
+def _answers(proc: subprocess.Popen[bytes], port: int) -> bool:
+    """Whether the server started as ``proc`` answers PING on ``port`` within 10 s."""
+    deadline = time.monotonic() + 10
+    while not _pings(port):
+        if time.monotonic() > deadline or proc.poll() is not None:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _pings(port: int) -> bool:
+    try:
+        with socket.create_connection((LOOPBACK, port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
 
 
 def crawl_with_workers(
@@ -127,19 +166,8 @@ class RestartableRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while not self.answers():
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.05)
-
-    def answers(self) -> bool:
-        try:
-            with socket.create_connection((LOOPBACK, self.port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                return sock.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
+        if not _answers(self.proc, self.port):
+            raise RuntimeError(f"redis-server did not start on port {self.port}")
 
     def stop(self) -> None:
         """SIGTERM, as a service manager restarting it does."""

@@ -11,17 +11,7 @@ from libc.math cimport fmin
 
 import numpy as np
 
-
-cdef inline bint is_cjk(Py_UCS4 ch):
-    # cleaning.extractor.textnorm._CJK: kana, CJK ideographs (and extension A),
-    # compatibility ideographs, hangul syllables
-    return (
-        (0x3040 <= ch <= 0x30FF)
-        or (0x3400 <= ch <= 0x4DBF)
-        or (0x4E00 <= ch <= 0x9FFF)
-        or (0xF900 <= ch <= 0xFAFF)
-        or (0xAC00 <= ch <= 0xD7AF)
-    )
+from cleaning.extractor._cjk cimport is_cjk, latin_length
 
 
 cdef Py_ssize_t min_paragraph_chars(str text):
@@ -32,8 +22,15 @@ cdef Py_ssize_t min_paragraph_chars(str text):
     return 10 if n and <double> cjk / n > 0.3 else 25
 
 
-def container_scores(list blocks, list containers, const unsigned char[::1] excluded, text_holders):
-    """(score, good, bad, prose) lists, one entry per container."""
+def container_scores(
+    list blocks,
+    list containers,
+    const unsigned char[::1] excluded,
+    text_holders,
+    Py_ssize_t cjk_letters,
+):
+    """(score, good, bad, prose) lists, one entry per container; ``cjk_letters``:
+    textnorm.CJK_LETTERS."""
     cdef Py_ssize_t n_boxes = len(containers), i, c, own, n, link, commas, depth, start
     score_array = np.zeros(n_boxes, np.float64)
     good_array = np.zeros(n_boxes, np.int64)
@@ -64,7 +61,7 @@ def container_scores(list blocks, list containers, const unsigned char[::1] excl
             continue
         prose[own] += n
         commas = text.count(",") + text.count("，")
-        vote = 1 + fmin(n / 100.0, 3) + commas
+        vote = 1 + fmin(latin_length(text, cjk_letters) / 100.0, 3) + commas
         # The chain from the block's container up, less the container itself when it is
         # a text holder (a <p> votes for its parent first).
         chain[0] = own

@@ -30,7 +30,7 @@ from cleaning.extractor.patterns import (
 )
 from cleaning.extractor.scorer import ScoringInput, select_blocks
 from cleaning.extractor.scorer.features import LOWERED_PATTERNS
-from cleaning.extractor.textnorm import cjk_share
+from cleaning.extractor.textnorm import CJK_LETTERS, cjk_share, latin_length
 
 _TEXT_HOLDERS = frozenset(
     {
@@ -320,7 +320,7 @@ def container_scores(
         mask = bytearray(len(page.blocks))
         for i in excluded:
             mask[i] = 1
-        return compiled(page.blocks, page.containers, bytes(mask), _TEXT_HOLDERS)
+        return compiled(page.blocks, page.containers, bytes(mask), _TEXT_HOLDERS, CJK_LETTERS)
     return python_container_scores(page, excluded)
 
 
@@ -348,7 +348,10 @@ def python_container_scores(
             continue
         prose[own] += n
         chain = page.ancestors(own)
-        vote = 1 + min(n / 100, 3) + block.text.count(",") + block.text.count("，")
+        # A paragraph's vote grows with its length in Latin letters (a Chinese one of
+        # 100 characters votes as an English one of 300), and with its commas.
+        commas = block.text.count(",") + block.text.count("，")
+        vote = 1 + min(latin_length(block.text) / 100, 3) + commas
         holder = chain[1:] if containers[own].tag in _TEXT_HOLDERS else chain
         for depth, c in enumerate(holder[:3]):
             score[c] += vote / (1, 2, 3)[depth]

@@ -18,6 +18,7 @@ from cleaning.extractor.blocks import Block, Container, Page
 from cleaning.extractor.scorer.features import FEATURE_NAMES, ScoringInput, block_features
 from cleaning.extractor.scorer.forest import Forest, default_forest
 from cleaning.extractor.sections import is_heading_like, numbered_candidate
+from cleaning.extractor.textnorm import latin_length
 
 __all__ = [
     "FEATURE_NAMES",
@@ -54,7 +55,7 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
     return candidates[keep].tolist()
 
 
-MIN_KEPT_CHARS = 300  # below this, the higher bar outside the rules' region is dropped
+MIN_KEPT_CHARS = 300  # (Latin letters) below this, the bar outside the rules' region drops
 
 
 def _rules_looked_elsewhere(
@@ -63,7 +64,9 @@ def _rules_looked_elsewhere(
     """Whether the rules' region missed the article: the higher bar outside it keeps
     almost nothing, or the trees find more text worth keeping (at even odds) outside
     the region than in it. The bar is then the same everywhere."""
-    lengths = np.fromiter((len(page.blocks[i].text) for i in candidates.tolist()), np.int64)
+    lengths = np.fromiter(
+        (latin_length(page.blocks[i].text) for i in candidates.tolist()), np.int64
+    )
     likely = raw >= 0.0
     inside = int(lengths[likely & in_region].sum())
     outside = int(lengths[likely & ~in_region].sum())

@@ -12,6 +12,8 @@ from libc.math cimport log1p
 
 import numpy as np
 
+from cleaning.extractor._cjk cimport latin_length
+
 cdef int PER_BLOCK = 0
 cdef int FEATURES = 0
 cdef int KINDS = 0
@@ -23,12 +25,14 @@ cdef Py_ssize_t PROSE_CHARS = 80
 cdef double PROSE_LINK_DENSITY = 0.3
 cdef Py_ssize_t SHORT_WORD = 3
 cdef Py_ssize_t MAX_LEXICON_CHARS = 160
+cdef Py_ssize_t CJK_LETTERS = 3
 
 
-def configure(*, int per_block, int features, int kinds, dict tag_codes):
-    """The layout of a row (features.py owns it)."""
-    global PER_BLOCK, FEATURES, KINDS, TAG_CODES
+def configure(*, int per_block, int features, int kinds, dict tag_codes, int cjk_letters):
+    """The layout of a row (features.py owns it) and textnorm.CJK_LETTERS."""
+    global PER_BLOCK, FEATURES, KINDS, TAG_CODES, CJK_LETTERS
     PER_BLOCK, FEATURES, KINDS, TAG_CODES = per_block, features, kinds, tag_codes
+    CJK_LETTERS = cjk_letters
 
 
 cdef inline bint is_sentence_end(Py_UCS4 ch):
@@ -120,13 +124,16 @@ def features(
     cdef unsigned char[::1] prose = prose_array
     after_array = np.zeros(n_blocks + 1, np.float64)
     cdef double[::1] prose_after = after_array
+    length_array = np.zeros(n_blocks, np.int64)  # in Latin letters
+    cdef long long[::1] length = length_array
     for i in range(n_blocks):
         block = blocks[i]
         n = len(<str> block.text)
+        length[i] = latin_length(<str> block.text, CJK_LETTERS)
         density[i] = <double> block.link_chars / n
-        prose[i] = n >= PROSE_CHARS and density[i] < PROSE_LINK_DENSITY
+        prose[i] = length[i] >= PROSE_CHARS and density[i] < PROSE_LINK_DENSITY
     for i in range(n_blocks - 1, -1, -1):
-        prose_after[i] = prose_after[i + 1] + (len(<str> blocks[i].text) if in_region[i] and prose[i] else 0)
+        prose_after[i] = prose_after[i + 1] + (length[i] if in_region[i] and prose[i] else 0)
     # Per container, top-down.
     near_array = np.zeros(n_boxes, np.int64)
     far_array = np.zeros(n_boxes, np.int64)
@@ -173,7 +180,7 @@ def features(
             window += density[j]
             total += prose[j]
         since = min(i - last_furniture, POSITION_CLIP)
-        X[row, 0] = log1p(n)
+        X[row, 0] = log1p(length[i])
         X[row, 1] = density[i]
         X[row, 2] = <double> block.bold_chars / n
         X[row, 3] = block.heading

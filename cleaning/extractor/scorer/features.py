@@ -30,6 +30,7 @@ from cleaning.extractor.patterns import (
     RELATED_HEADING,
     SIGNUP_WORDS,
 )
+from cleaning.extractor.textnorm import CJK_LETTERS, latin_length
 
 TAG_CODES = {
     tag: code
@@ -43,7 +44,7 @@ HINT_DEPTH = 8  # nearest hinted / article box, looked for this many levels up
 POSITION_CLIP = 50  # block distances are clipped to this many blocks
 WINDOW = 2  # blocks on each side of a block in its neighbourhood
 MAX_LEXICON_CHARS = 160  # the wording features look at short blocks only
-PROSE_CHARS = 80  # a block this long with few links reads as prose
+PROSE_CHARS = 80  # a block this long (in Latin letters) with few links reads as prose
 PROSE_LINK_DENSITY = 0.3
 SHORT_WORD = 3  # characters of a function-word-like token ("of", "the", "und")
 SENTENCE_END_CHARS = ".!?。！？;；:："
@@ -203,13 +204,16 @@ def python_features(
     X = np.zeros((len(candidates), len(FEATURE_NAMES)), np.float32)
     n_blocks = len(blocks)
     density = [b.link_chars / len(b.text) for b in blocks]
+    # Lengths of text (its share of the page, prose or not) in Latin letters, so that a
+    # Chinese paragraph weighs as the English one the trees learned from; the shares
+    # within a block (links, bold, digits) stay in characters.
+    length = [latin_length(b.text) for b in blocks]
     prose = [
-        len(b.text) >= PROSE_CHARS and d < PROSE_LINK_DENSITY
-        for b, d in zip(blocks, density, strict=True)
+        n >= PROSE_CHARS and d < PROSE_LINK_DENSITY for n, d in zip(length, density, strict=True)
     ]
-    prose_after = [0.0] * (n_blocks + 1)  # region prose characters at or after each block
+    prose_after = [0.0] * (n_blocks + 1)  # region prose letters at or after each block
     for i in range(n_blocks - 1, -1, -1):
-        counted = len(blocks[i].text) if in_region[i] and prose[i] else 0
+        counted = length[i] if in_region[i] and prose[i] else 0
         prose_after[i] = prose_after[i + 1] + counted
     box_blocks: dict[int, int] = {}
     for i in candidates:
@@ -230,7 +234,7 @@ def python_features(
         for j in range(lo, hi):
             window += density[j]
         values = (
-            math.log1p(n),
+            math.log1p(length[i]),
             density[i],
             block.bold_chars / n,
             block.heading,
@@ -351,5 +355,6 @@ def _compiled():  # type: ignore[no-untyped-def]
         features=len(FEATURE_NAMES),
         kinds=len(KINDS),
         tag_codes=TAG_CODES,
+        cjk_letters=CJK_LETTERS,
     )
     return _features.features
