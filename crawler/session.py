@@ -97,8 +97,7 @@ class CrawlSession:
             # Join before writing anything: other workers tidy up only after runs that
             # joined and whose heartbeat then stopped.
             frontier.join()
-            self._heartbeat = LoopingCall(self._beat)
-            self._heartbeat.start(frontier.heartbeat_ttl / 3, now=False)
+            self._heartbeat = LoopingCall(self._beat)  # started once the setup is done
             if frontier.outage is not None:  # back from a pause: tell the others at once
                 frontier.outage.on_recovered.append(lambda _: _call_soon(self._beat))
         else:
@@ -174,6 +173,10 @@ class CrawlSession:
         self.listings_known = asyncio.Event()
         self._recheck_seconds = 0.0
         self._lastmod_untrusted: set[str] = set()
+        if self._heartbeat is not None and frontier is not None:
+            # Beat at once: the setup since joining (recovery, state, files) blocks the
+            # reactor, and on a loaded machine it can take a good part of the TTL.
+            self._heartbeat.start(frontier.heartbeat_ttl / 3, now=True)
 
     def _param_learner(self, evidence: int) -> ParamLearner:
         if self.frontier is None:

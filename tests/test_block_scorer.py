@@ -271,3 +271,24 @@ def test_headings_over_equations_stay_and_a_related_heading_over_links_goes() ->
     assert record is not None
     assert [s.heading for s in record.sections] == [*names, "Inline mathematics"]
     assert "More on this" not in record.text
+
+
+def test_a_long_list_of_links_outside_the_region_does_not_move_the_bar() -> None:
+    """The region is judged wrong when the trees find more text outside it than in
+    it; a sidebar of linked labels is links, not text, however long (a song's short
+    lines against its blog's label cloud made the whole page a listing)."""
+    from cleaning.extractor.scorer import _rules_looked_elsewhere
+
+    verses = "".join(f"<div>Slow river carry me home {n}</div>" for n in range(30))
+    labels = "".join(f'<li><a href="/l/{n}">Artist {n} band</a> (3)</li>' for n in range(150))
+    html = f"<html><body><div>{verses}</div><ul class='labels'>{labels}</ul></body></html>"
+    page = prepare_page(parse_html(html), url="http://a.test/x").page
+    candidates = np.arange(len(page.blocks))
+    in_region = np.array(["river" in b.text for b in page.blocks])
+    raw = np.full(len(candidates), 0.5)  # the trees at 62% on every line and label
+    keep = in_region.copy()
+    assert not _rules_looked_elsewhere(page, candidates, raw, in_region, keep)
+    # The same lengths outside the region as text, not links: the bar does drop.
+    prose = html.replace('<a href="/l/', "<span data-l=\"").replace("</a>", "</span>")
+    page = prepare_page(parse_html(prose), url="http://a.test/x").page
+    assert _rules_looked_elsewhere(page, candidates, raw, in_region, keep)

@@ -35,10 +35,11 @@ WORKER_SETTINGS = (
     "-s", "AUTOTHROTTLE_ENABLED=0",
     "-s", "HEALTHCORPUS_CHECKPOINT_RECORDS=4",
 )  # fmt: skip
-# Heartbeats: a worker without one for this long counts as dead. Short where a test
-# kills a worker (its requests come back quickly); long enough elsewhere that a live
-# worker on a loaded 2-core machine (four busy processes) never misses its beat.
-DEATH_TEST_TTL = 4
+# Heartbeats: a worker without one for this long counts as dead. Shorter where a test
+# kills a worker (its requests come back sooner); long enough everywhere that a live
+# worker on a loaded 2-core machine (the tests run in parallel) never misses its beat:
+# 4 s once lapsed for a live worker while another test process scored the real pages.
+DEATH_TEST_TTL = 8
 LIVE_TEST_TTL = 10
 
 

@@ -183,7 +183,9 @@ COLUMN_DOCS: dict[str, str] = {
     "sections": "the article's sections in page order: a numbered sequence of headings "
     "(1. / 一、 / Step 1 ...), else its h1-h4 headings, bold heading lines or dump lines, "
     "number null; on how-to pages, each method or part (numbered by the page) then its "
-    "steps (numbered from 1, heading the bold instruction)",
+    "steps (numbered from 1, heading the bold instruction); on a recipe or how-to whose "
+    "JSON-LD states its steps, one section per step (numbered from 1, heading its first "
+    "sentence) after the page's headings",
     "related": "the related-articles block (Recommend, Related articles, 相关推荐...)",
     "prev": "previous-article link, null when absent",
     "next": "next-article link, null when absent",

@@ -155,17 +155,23 @@ def _is_promotion(block: Block) -> bool:
 
 
 def choose_content(
-    page: Page, excluded: set[int], *, title_index: int | None = None, scorer: bool = True
+    page: Page,
+    excluded: set[int],
+    *,
+    title_index: int | None = None,
+    scorer: bool = True,
+    stated: frozenset[int] = frozenset(),
 ) -> Content:
     """Indexes of the article's blocks, in page order.
 
     ``scorer=False`` keeps the rule-based choice alone (text dumps, where the block
-    scorer's signals, the page's boxes, do not exist).
+    scorer's signals, the page's boxes, do not exist). ``stated``: blocks the page's
+    structured data names as content (a recipe's ingredients), which the scorer keeps.
     """
     forced = [c for c, container in enumerate(page.containers) if container.forced]
     if forced:  # a site profile named the content element
         return _filter_region(page, {forced[0]}, excluded)
-    inputs = scoring_input(page, excluded, title_index)
+    inputs = scoring_input(page, excluded, title_index, stated)
     if inputs is None:
         return _fallback_content(page, excluded)
     ruled, data = inputs
@@ -282,7 +288,10 @@ def _is_furniture_element(container: Container, parent: Container) -> bool:
 
 
 def scoring_input(
-    page: Page, excluded: set[int], title_index: int | None
+    page: Page,
+    excluded: set[int],
+    title_index: int | None,
+    stated: frozenset[int] = frozenset(),
 ) -> tuple[Content, ScoringInput] | None:
     """The rule-based choice and what the block scorer reads; None when no block of
     the page is paragraph-like (then the rules keep every clean block)."""
@@ -305,6 +314,7 @@ def scoring_input(
         region=set(ruled.indexes),
         excluded=excluded,
         title_index=title_index,
+        stated=stated,
     )
     return ruled, data
 

@@ -20,6 +20,12 @@ How it maps onto the schema's flat ``sections`` list, in reading order:
   sections (number null), their lists their text.
 
 Lines that only number a step ("1", "Step 3") are dropped: the number is the section's.
+
+A page whose JSON-LD states its steps (a recipe's ``recipeInstructions``, a how-to's
+``HowToStep``; :mod:`cleaning.extractor.stated_lines`) has them as its steps whatever
+their markup (plain paragraphs, an ``<ol>`` of sentences, boxes with the number in a
+``<span>``): each step is a section numbered in page order, its heading the step's
+heading element, bold lead or first sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +50,13 @@ METHOD_LABEL = re.compile(
 STEP_NUMBER_ONLY = re.compile(
     r"^\s*(?:(?:step|schritt|étape|etape|paso|passo|stap|krok|步骤)\s*)?\d{1,2}\s*[.:)：]?\s*$"
     r"|^\s*第\s*\d{1,2}\s*步\s*$",
+    re.IGNORECASE,
+)
+
+
+# The number a step's own text opens with: "2. ", "Step 3: ", "4) ".
+STEP_NUMBER_LEAD = re.compile(
+    r"^\s*(?:(?:step|schritt|étape|etape|paso|passo|stap|krok|步骤)\s*)?\d{1,2}\s*[.:)：、]\s+",
     re.IGNORECASE,
 )
 
@@ -105,6 +118,42 @@ def find_steps(blocks: list[Block], ordered_lists: set[int]) -> list[OutlineEntr
                 )
             )
     return sorted(found, key=lambda entry: entry.position)
+
+
+def stated_steps(blocks: list[Block], step_of: dict[int, int]) -> list[OutlineEntry]:
+    """One entry per stated step (``step_of``: position of a content block -> the step
+    it shows), at its first block, numbered 1, 2, 3 in page order; [] for fewer than
+    two steps."""
+    if len(set(step_of.values())) < MIN_STEPS:
+        return []
+    found: list[OutlineEntry] = []
+    seen: set[int] = set()
+    for i in sorted(step_of):
+        if step_of[i] in seen:
+            continue
+        seen.add(step_of[i])
+        number = len(found) + 1
+        block = blocks[i]
+        text = block.text
+        if label := STEP_NUMBER_LEAD.match(text):  # "2. Stir": the number is the section's
+            text = text[label.end() :]
+        shown, rest = text, ""
+        if not block.heading:
+            lead = block.lead_bold if is_step(block) or text == block.lead_bold else ""
+            shown = lead or first_sentence(text)
+            rest = text[len(shown) :].strip()
+        heading = shown.rstrip(" :：.。-–—")
+        found.append(OutlineEntry(i, number, heading, f"{number}. {shown}", rest))
+    return found
+
+
+FIRST_SENTENCE = re.compile(r"^(.+?[.!?。！？])(?:\s|$)")
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to its first full stop (all of it when it has none)."""
+    found = FIRST_SENTENCE.match(text)
+    return found.group(1) if found else text
 
 
 def how_to_outline(blocks: list[Block], steps: list[OutlineEntry]) -> list[OutlineEntry]:

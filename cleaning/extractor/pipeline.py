@@ -33,10 +33,12 @@ from cleaning.extractor.metadata import (
     find_references,
     read_page_metadata,
 )
+from cleaning.extractor.metadata.dom import MarkedNodes, marked_nodes
 from cleaning.extractor.pager import HeadLink
 from cleaning.extractor.patterns import SITE_PAGE_TITLE, SITE_PAGE_URL, TEASER_END
 from cleaning.extractor.profiles import SiteProfile
 from cleaning.extractor.sections import Structure, split_sections
+from cleaning.extractor.stated_lines import StatedLine, json_ld_step_lines, stated_blocks
 from cleaning.extractor.structured_data import json_ld_article_body
 from cleaning.extractor.textnorm import (
     cjk_share,
@@ -138,11 +140,20 @@ def clean_parsed(
     if prepared is None:
         return CleanResult(None, parsed.skip_reason or "empty")
     head, page, title = prepared.head, prepared.page, prepared.title
-    content = choose_content(page, prepared.excluded, title_index=prepared.title_index)
+    nodes = marked_nodes(parsed.tree, page) if parsed.tree is not None else None
+    stated = _stated_blocks(nodes, page, prepared.excluded)
+    content = choose_content(
+        page, prepared.excluded, title_index=prepared.title_index, stated=frozenset(stated)
+    )
     references, listed = find_references(page, content.indexes, prepared.title_index)
     chosen = [i for i in content.indexes if i not in listed] if listed else content.indexes
     blocks = [page.blocks[i] for i in chosen]
-    structure = split_sections(blocks, _ordered_lists(page, blocks))
+    step_of = {
+        position: line.step
+        for position, i in enumerate(chosen)
+        if (line := stated.get(i)) is not None and line.step is not None
+    }
+    structure = split_sections(blocks, _ordered_lists(page, blocks), step_of)
     links = prepared.links
     reason = _not_article_reason(structure, page, content.indexes, url, title)
     if reason == "no_text" and content.ruled and _looks_like_listing(page, content.ruled):
@@ -166,6 +177,7 @@ def clean_parsed(
         url=canonical,
         base=head.base or url,
         now=fetched_at,
+        nodes=nodes,
     )
     record = _build_record(
         url=url,
@@ -399,6 +411,15 @@ _NOTHING_FOUND = ("too_short", "no_text")
 # copy, a few hundred characters: the page's own text is preferred whenever it holds
 # more than a third of it.)
 MAX_FOUND_SHARE = 1 / 3
+
+
+
+def _stated_blocks(
+    nodes: MarkedNodes | None, page: Page, excluded: set[int]
+) -> dict[int, StatedLine]:
+    """The blocks that show a line of the page's JSON-LD recipe or how-to."""
+    lines = json_ld_step_lines(nodes.scripts) if nodes is not None and nodes.scripts else None
+    return stated_blocks(page, lines, excluded) if lines else {}
 
 
 def _stated_article(

@@ -17,7 +17,14 @@ from itertools import pairwise
 
 from cleaning.dataset.schema import Section
 from cleaning.extractor.blocks import Block
-from cleaning.extractor.howto import OutlineEntry, find_steps, how_to_outline, is_step_number
+from cleaning.extractor.howto import (
+    FIRST_SENTENCE,
+    OutlineEntry,
+    find_steps,
+    how_to_outline,
+    is_step_number,
+    stated_steps,
+)
 from cleaning.extractor.patterns import NUMBERED_HEADING, SENTENCE_END, cjk_numeral_value
 from cleaning.extractor.textnorm import cjk_share
 
@@ -117,13 +124,10 @@ def _named_from_text(body: list[str], first: Block | None) -> tuple[str, str]:
             body.pop(0)
         return lead.rstrip(" :：.。-–—"), lead
     if body:
-        sentence = _FIRST_SENTENCE.match(body[0])
+        sentence = FIRST_SENTENCE.match(body[0])
         if sentence and len(sentence.group(1)) <= MAX_LEAD_HEADING:
             return sentence.group(1).rstrip(" .。"), ""
     return "", ""
-
-
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?。！？])(?:\s|$)")
 
 
 def _longest_run(candidates: list[HeadingCandidate]) -> list[HeadingCandidate]:
@@ -290,16 +294,25 @@ def paragraphs(blocks: list[Block]) -> list[str]:
     return out
 
 
-def split_sections(blocks: list[Block], ordered_lists: set[int] | None = None) -> Structure:
+def split_sections(
+    blocks: list[Block],
+    ordered_lists: set[int] | None = None,
+    step_of: dict[int, int] | None = None,
+) -> Structure:
     """Intro and sections of the article's content blocks: a how-to page's steps (see
     :mod:`cleaning.extractor.howto`; ``ordered_lists`` are the container indexes of the
-    page's ``<ol>`` elements), else a numbered sequence of headings, else the article's
-    unnumbered headings."""
+    page's ``<ol>`` elements), else a numbered sequence of headings, else the steps
+    its structured data states (``step_of``: a block's position -> its step), else the
+    article's unnumbered headings."""
     blocks = _without_trailing_headings(blocks)
     steps = find_steps(blocks, ordered_lists) if ordered_lists else []
     if steps:
         return _how_to_structure(blocks, steps)
     numbered = find_numbered_headings(blocks)
+    if not numbered and step_of:
+        shown = {i: step for i, step in step_of.items() if i < len(blocks)}
+        if steps := stated_steps(blocks, shown):
+            return _how_to_structure(blocks, steps)
     headings = _with_peer_headings(blocks, numbered) if numbered else find_plain_headings(blocks)
     if not headings:
         return Structure(paragraphs(blocks), [], [])

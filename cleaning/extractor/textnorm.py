@@ -93,6 +93,15 @@ def count_words(text: str) -> int:
 _last_count: tuple[str, int] = ("", 0)
 
 
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as ``count_words`` counts them, case-folded.
+
+    >>> word_tokens("Calf Cramps 常见")
+    ['calf', 'cramps', '常', '见']
+    """
+    return _WORD.findall(text.casefold())
+
+
 # Characters of ordinary prose in any script: word characters, spaces, and the
 # punctuation of Latin and CJK text. Everything else is counted as suspicious.
 # Combining marks are letters' parts, not noise: the vowel signs of the Indic, Thai,

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from cleaning.extractor.blocks import Page
 from cleaning.extractor.metadata import markup, microdata
 from cleaning.extractor.metadata.dates import find_date, parse_machine_date, plausible
-from cleaning.extractor.metadata.dom import marked_nodes, rdfa_properties
+from cleaning.extractor.metadata.dom import MarkedNodes, marked_nodes, rdfa_properties
 from cleaning.extractor.metadata.fields import Stated
 from cleaning.extractor.metadata.jsonld import read_json_ld
 from cleaning.extractor.metadata.meta_tags import WANTED as WANTED_META
@@ -59,14 +59,16 @@ def read_page_metadata(
     url: str,
     base: str,
     now: datetime | None,
+    nodes: MarkedNodes | None = None,
 ) -> ArticleMetadata:
     """Every source of the page, merged (``tree`` is None for a text dump). The visible
-    lines, the last source, are read only for the fields the others left missing."""
+    lines, the last source, are read only for the fields the others left missing.
+    ``nodes``: the tree's ``marked_nodes``, when the caller has them already."""
     machine: list[Stated] = []  # the sources that write machine dates, in order of trust
     visible = _Visible(page, title_index, content)
     trail = None
     if tree is not None:
-        nodes = marked_nodes(tree, page)
+        nodes = nodes or marked_nodes(tree, page)
         stated = read_json_ld(nodes.scripts)
         meta = read_meta(meta_pairs)
         micro = microdata.read_microdata(nodes.properties)

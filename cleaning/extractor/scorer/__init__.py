@@ -50,6 +50,8 @@ def select_blocks(data: ScoringInput, forest: Forest | None = None) -> list[int]
         keep = forest.keep(raw, in_region, level=True)
     else:
         keep = edges_extended(data.page, candidates, keep, raw >= 0.0)
+    if data.stated:
+        keep = keep | np.isin(candidates, np.fromiter(data.stated, np.int64))
     keep = gaps_filled(data.page, candidates, keep)
     keep = headings_with_their_text(data.page, candidates, keep, data.title_index)
     return candidates[keep].tolist()
@@ -63,13 +65,18 @@ def _rules_looked_elsewhere(
 ) -> bool:
     """Whether the rules' region missed the article: the higher bar outside it keeps
     almost nothing, or the trees find more text worth keeping (at even odds) outside
-    the region than in it. The bar is then the same everywhere."""
+    the region than in it. The bar is then the same everywhere. Text outside means
+    text, not links: a sidebar's long list of linked labels outweighs a song's or a
+    recipe's short lines without being an article anywhere else."""
     lengths = np.fromiter(
         (latin_length(page.blocks[i].text) for i in candidates.tolist()), np.int64
     )
     likely = raw >= 0.0
+    text = np.fromiter(
+        (page.blocks[i].link_density <= GAP_LINK_DENSITY for i in candidates.tolist()), bool
+    )
     inside = int(lengths[likely & in_region].sum())
-    outside = int(lengths[likely & ~in_region].sum())
+    outside = int(lengths[likely & ~in_region & text].sum())
     return int(lengths[keep].sum()) < MIN_KEPT_CHARS or outside > inside
 
 

@@ -117,6 +117,8 @@ class ScoringInput:
     region: set[int]  # block indexes the rule-based chooser keeps
     excluded: set[int]  # blocks consumed elsewhere (link parts, title repeats)
     title_index: int | None  # the block that shows the title
+    # blocks the page's structured data names as content (a recipe's ingredients)
+    stated: frozenset[int] = frozenset()
 
 
 # The wording patterns, case-sensitive over the lowered text: a case-blind search of so
