@@ -292,3 +292,48 @@ def test_a_long_list_of_links_outside_the_region_does_not_move_the_bar() -> None
     prose = html.replace('<a href="/l/', "<span data-l=\"").replace("</a>", "</span>")
     page = prepare_page(parse_html(prose), url="http://a.test/x").page
     assert _rules_looked_elsewhere(page, candidates, raw, in_region, keep)
+
+
+def test_the_comment_sections_furniture_leaves_the_text() -> None:
+    """A comment count, the form's call and its login or closed notices, in English
+    and German, are the comment section's, not the article's; a sentence about
+    comments that goes on as prose stays."""
+    prose = "No comments were received from the ministry during the consultation on cramps."
+    body = (
+        f"<p>{EN * 2}</p><p>{prose}</p><p>{EN * 2}</p>"
+        "<h3>3 Kommentare</h3><p>Sie sind aktuell nicht eingeloggt.</p>"
+        "<p>Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)</p>"
+        "<p>Leave a Reply</p><p>Comments are closed.</p>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert prose in record.text
+    for line in ("Kommentare", "eingeloggt", "Leave a Reply", "closed"):
+        assert line not in record.text, line
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Ähnliche Artikel", "Artículos relacionados", "Articles similaires", "Podobne artykuły"],
+)
+def test_a_related_block_under_a_heading_in_another_language_is_related_links(
+    heading: str,
+) -> None:
+    """The related-articles block of a German, Spanish, French or Polish page becomes
+    the record's related links, as the English "Related articles" does, not text."""
+    body = (
+        f"<p>{EN * 2}</p><p>{EN * 2}</p><p>{EN * 2}</p>"
+        f"<div class='box'><h3>{heading}</h3><ul>"
+        '<li><a href="/b/magnesium.html">Magnesium gegen Wadenkrämpfe in der Nacht</a></li>'
+        '<li><a href="/b/dehnen.html">Dehnübungen vor dem Schlafengehen helfen</a></li>'
+        '<li><a href="/b/wasser.html">Wie viel Wasser am Tag ist genug für Sportler</a></li>'
+        "</ul></div>"
+    )
+    record = clean_html(article(body), url="http://a.test/x").record
+    assert record is not None
+    assert heading not in record.text and "Magnesium gegen" not in record.text
+    assert [link.url for link in record.related] == [
+        "http://a.test/b/magnesium.html",
+        "http://a.test/b/dehnen.html",
+        "http://a.test/b/wasser.html",
+    ]

@@ -74,6 +74,10 @@ _NEEDLES = {
     "copyright": ("(c)", "copyright", "rights"),
     "disclaimer": ("disclaimer", "informational", "substitute"),
     "counter": ("read", "view", "seen"),
+    "comments": (
+        "comment", "kommentar", "repl", "respons", "thought", "gedanken", "reacti", "antwort",
+        "logged", "eingeloggt", "angemeldet", "komentarz",
+    ),
     "disclosure": _DISCLOSURE_NEEDLES,
 }
 

@@ -90,6 +90,17 @@ RELATED_HEADING = re.compile(
     r"|you\s+may\s+also\s+want\s+to\s+read|see\s+also|further\s+reading|read\s+more"
     r"|more\s+(?:articles?|stories|on\s+this\s+topic|from\s+this\s+category|like\s+this)"
     r"|(?:also\s+)?read(?:\s+also|\s+next)|what\s+to\s+read\s+next"
+    # The same headings in the other languages of the open web (German, Spanish,
+    # French, Italian, Portuguese, Dutch, Polish): "Verwandte Beiträge", "Artículos
+    # relacionados", "Articles similaires", "Podobne artykuły"...
+    r"|(?:verwandte|ähnliche|passende|empfohlene)\s+(?:beiträge|artikel|themen|nachrichten)"
+    r"|das\s+könnte\s+(?:sie|dich)\s+(?:auch\s+)?interessieren|auch\s+interessant"
+    r"|(?:artículos|noticias|entradas|notas|publicaciones|artigos|notícias|posts)"
+    r"\s+(?:relacionad[oa]s|similares|recomendad[oa]s)"
+    r"|(?:articles?|publications?)\s+(?:similaires|connexes|recommandés|liés)|à\s+lire\s+aussi"
+    r"|(?:articoli|notizie|post)\s+(?:correlat[ie]|simili|consigliat[ie])"
+    r"|(?:gerelateerde|vergelijkbare)\s+(?:artikelen|berichten)"
+    r"|(?:podobne|powiązane|polecane)\s+(?:artykuły|wpisy|posty)"
     r"|相关(?:推荐|文章|阅读|内容|资讯|链接|新闻)|推荐(?:阅读|文章|内容)?|猜你喜欢|延伸阅读"
     r"|热门推荐|精彩推荐|相關(?:文章|推薦|閱讀)|推薦(?:閱讀|文章)?|関連記事|おすすめ記事"
     r")\s*[:：]?\s*$",
@@ -179,6 +190,25 @@ BOILERPLATE_LINES: dict[str, re.Pattern[str]] = {
         r"(?:has\s+been|was|been)\s+(?:read|viewed|seen)\s+[\d,.\s]{1,15}\s+times"
         r"|\b\d[\d,.]{0,12}\s+(?:views|reads|times\s+read)\b"
         r"|(?:阅读|浏览|点击)(?:量|数|次数)?\s*[:：]?\s*\d+\s*次?|\d+\s*次(?:阅读|浏览|点击)",
+        re.IGNORECASE,
+    ),
+    # The comment section's furniture: its count ("3 Kommentare", "No comments",
+    # "Comments (12)"), its form's call ("Leave a reply") and login or closed notices.
+    "comments": re.compile(
+        r"^\W{0,3}(?:\d+|no|keine?|one|ein|aucun|sin|nessun|brak|geen)\s+(?:comments?|kommentare?"
+        r"|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|reactie|responses?"
+        r"|replies|antworten|thoughts|gedanken)(?:\s+(?:yet|so\s+far|bisher|vorhanden))?"
+        r"(?:\s*[.!]?\s*$|\s*[(\[].{0,80}$|\s+(?:on|to|zu|für|sur|en|su|a|op|do)\s+[\"“„«‘'].{0,80}$)"
+        r"|^\W{0,3}(?:comments?|kommentare|commentaires|comentarios|commenti|komentarze"
+        r"|reacties|responses|replies)\s*[(\[]?\s*\d+\s*[)\]]?\s*$"
+        r"|^\W{0,3}(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)\b"
+        r"|^\W{0,3}(?:einen\s+)?(?:kommentar|antwort)\s+(?:schreiben|verfassen|hinterlassen"
+        r"|abschicken|abgeben)\b"
+        r"|^\W{0,3}(?:you\s+must\s+be|sie\s+müssen|sie\s+sind\s+(?:aktuell\s+|derzeit\s+)?nicht)\s"
+        r".{0,40}(?:logged\s+in|eingeloggt|angemeldet)"
+        r"|^\W{0,3}(?:comments\s+are\s+closed|kommentare\s+sind\s+geschlossen"
+        r"|die\s+kommentarfunktion\s+(?:ist\s+)?(?:geschlossen|deaktiviert))"
+        r"|^\W{0,3}(?:发表评论|暂无评论|评论\s*[(（]\s*\d+\s*[)）]\s*$|\d+\s*条评论\s*$)",
         re.IGNORECASE,
     ),
     # An ad slot's label, alone on its line, in the languages of the dev pages, and
