@@ -84,6 +84,7 @@ class CrawlSession:
         self.frontier = frontier
         self.lock: DatasetLock | None = None
         self._heartbeat: LoopingCall | None = None
+        self._last_beat = 0.0  # monotonic time of the last heartbeat Redis answered
         # v2 parts must not land beside v1 ones (readers take one file's schema);
         # `healthcorpus crawl` has done it already, `scrapy crawl` has not. A worker does
         # it before joining: waiting for another one's upgrade must not stop its heartbeat.
@@ -97,6 +98,7 @@ class CrawlSession:
             # Join before writing anything: other workers tidy up only after runs that
             # joined and whose heartbeat then stopped.
             frontier.join()
+            self._last_beat = time.monotonic()
             self._heartbeat = LoopingCall(self._beat)  # started once the setup is done
             if frontier.outage is not None:  # back from a pause: tell the others at once
                 frontier.outage.on_recovered.append(lambda _: _call_soon(self._beat))
@@ -380,6 +382,7 @@ class CrawlSession:
     def checkpoint(self) -> None:
         """Publish the WARC segment, then the Parquet part, then commit their pages.
         Raises :class:`WritesRefused` when the disk refuses one of them."""
+        self._beat_if_overdue()
         if self.declared_dead or self.write_failed is not None:
             return
         try:
@@ -437,6 +440,16 @@ class CrawlSession:
         self._pending.clear()
         self._awaiting_record.clear()
 
+    def _beat_if_overdue(self) -> None:
+        """Beat now when the last beat is older than its interval: a worker that wakes
+        from a stall (SIGSTOP, a frozen VM) may run its checkpoint before its heartbeat,
+        and must learn that it was taken for dead before it publishes (the others have
+        removed its open files and fetched its pages again)."""
+        if self.frontier is None or self.frontier.left or self.declared_dead:
+            return
+        if time.monotonic() - self._last_beat > self.frontier.heartbeat_ttl / 3:
+            self._beat()
+
     def _beat(self) -> None:
         assert self.frontier is not None
         from crawler.distributed.frontier import DECLARED_DEAD, UNKNOWN
@@ -448,6 +461,7 @@ class CrawlSession:
         except Exception as exc:  # a blip of the Redis connection must not kill us
             logger.warning("Heartbeat to Redis failed: %s", exc)
             return
+        self._last_beat = time.monotonic()
         if beat == DECLARED_DEAD and not self.declared_dead:
             self._declared_dead()
         elif beat == UNKNOWN and not self.declared_dead and not self.closed:

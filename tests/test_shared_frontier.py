@@ -163,7 +163,7 @@ def test_a_stalled_worker_taken_for_dead_stops_instead_of_crawling_again(
     twice = sum(n - 1 for n in Counter(asked).values())
     assert twice <= stopped["pages_fetched"]
     assert stopped["status"] == "failed"
-    assert stopped["settings"]["close_reason"] == "declared_dead"
+    assert stopped["settings"]["close_reason"] == "declared_dead", stderr
     assert not list(out_dir.rglob(".*.tmp"))
     client = redis.Redis.from_url(redis_url)
     assert not [k for k in client.keys("healthcorpus:*") if b"requests" in k or b"inflight" in k]
