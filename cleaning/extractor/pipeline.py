@@ -413,7 +413,6 @@ _NOTHING_FOUND = ("too_short", "no_text")
 MAX_FOUND_SHARE = 1 / 3
 
 
-
 def _stated_blocks(
     nodes: MarkedNodes | None, page: Page, excluded: set[int]
 ) -> dict[int, StatedLine]:

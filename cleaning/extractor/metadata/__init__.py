@@ -68,7 +68,8 @@ def read_page_metadata(
     visible = _Visible(page, title_index, content)
     trail = None
     if tree is not None:
-        nodes = nodes or marked_nodes(tree, page)
+        if nodes is None:
+            nodes = marked_nodes(tree, page)
         stated = read_json_ld(nodes.scripts)
         meta = read_meta(meta_pairs)
         micro = microdata.read_microdata(nodes.properties)
